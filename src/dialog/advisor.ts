@@ -1,0 +1,359 @@
+import { decide } from '../engine/index.js';
+import type { Option } from '../engine/types.js';
+import type { KnowledgeBase } from '../knowledge/index.js';
+import type { Logger } from '../log.js';
+import { deterministicExtractor, extractProfile, type Extractor } from '../profile/extract.js';
+import { fieldQuestion } from '../profile/catalogue.js';
+import { isFieldValue, isProfileField, profileValue, PROFILE_FIELDS, type Profile, type ProfileField } from '../profile/schema.js';
+import type { ConversationState, ConversationStore } from '../store/types.js';
+import { readAnswer } from './answers.js';
+import { cleanInput, looksLikeSteering, MAX_MESSAGE_CHARS, type InputProblem } from './input.js';
+import { detectIntent, mentionedOption, type Intent } from './intents.js';
+import { NOT_SURE_VALUE, type AssessmentResult, type DecisionRecord, type Reply, type UserMessage } from './messages.js';
+import {
+  describeValue,
+  headline,
+  optionName,
+  profileLines,
+  recommendationSections,
+  reply,
+  RESULT_ACTIONS,
+  section,
+  summarySections,
+} from './render.js';
+import { answerWhy } from './why.js';
+
+export interface AdvisorOptions {
+  store: ConversationStore;
+  knowledge: KnowledgeBase;
+  extractor?: Extractor;
+  logger?: Logger;
+  /** Follow-up questions asked at most per conversation before recommending anyway. */
+  maxQuestions?: number;
+  now?: () => Date;
+}
+
+interface Turn {
+  state: ConversationState;
+  reply: Reply;
+  decision?: DecisionRecord;
+}
+
+const DEFAULT_MAX_QUESTIONS = 4;
+
+export const HELP_TEXT = [
+  'I help your team choose how to adapt a language model: RAG, fine-tuning, a hybrid of both, or plain prompting.',
+  'Describe your project in a sentence or two: what the model should do, what knowledge it needs and how often that changes, any style or format rules, how many labeled examples you have, and which model you plan to use.',
+  'I ask only the questions whose answers could change the recommendation, then explain it with quotes from the source documents.',
+  'Commands: "show profile", "why?", "why not fine-tuning?", "what if we had 5k examples?", "summary", "not sure" (skip a question), "start over", "help". You can correct me at any time ("actually the docs change daily").',
+].join('\n');
+
+const PROBLEM_TEXT: Record<InputProblem, string> = {
+  empty: 'Your message was empty. Describe your project in a sentence or two, or type "help".',
+  'too-long': `That message is longer than ${MAX_MESSAGE_CHARS.toLocaleString('en-US')} characters, so I did not read it. Please send the key facts in a shorter message (what the model does, what knowledge it needs, your data and model); nothing in your conversation was changed.`,
+  binary: 'That message looks like binary data rather than text, so I ignored it. Please paste a plain-text description instead; nothing in your conversation was changed.',
+  'no-words': 'I could not find any words in that message. Describe your project in plain words, or type "help"; nothing in your conversation was changed.',
+};
+
+/** The conversation engine every surface uses: intake → follow-up questions → recommendation → follow-ups. */
+export class Advisor {
+  readonly store: ConversationStore;
+  readonly knowledge: KnowledgeBase;
+  private readonly extractor: Extractor;
+  private readonly logger: Logger | undefined;
+  private readonly maxQuestions: number;
+  private readonly now: () => Date;
+
+  constructor(options: AdvisorOptions) {
+    this.store = options.store;
+    this.knowledge = options.knowledge;
+    this.extractor = options.extractor ?? deterministicExtractor;
+    this.logger = options.logger;
+    this.maxQuestions = options.maxQuestions ?? DEFAULT_MAX_QUESTIONS;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** One turn of a conversation; the state change and the reply are saved together. */
+  async handle(message: UserMessage): Promise<Reply> {
+    const { text, problem } = cleanInput(message.text ?? '');
+    if (problem && !message.choice && !message.action) return reply('notice', [section(PROBLEM_TEXT[problem])]);
+    let decision: DecisionRecord | undefined;
+    const result = await this.store.update(message.conversationId, async (state) => {
+      const turn = await this.turn(state, { ...message, text });
+      decision = turn.decision;
+      return { state: turn.state, value: turn.reply };
+    });
+    if (decision) await this.store.addDecision(decision);
+    return result;
+  }
+
+  async hasConversation(conversationId: string): Promise<boolean> {
+    return (await this.store.get(conversationId)) !== null;
+  }
+
+  /** A one-shot assessment of a description; nothing is stored. */
+  assess(rawText: string): Reply {
+    const { text, problem } = cleanInput(rawText);
+    if (problem === 'empty' || /^help$/i.test(text)) return reply('help', [section(HELP_TEXT)]);
+    if (problem) return reply('notice', [section(PROBLEM_TEXT[problem])]);
+    const profile = this.extractSync(text);
+    if (Object.keys(profile).length === 0) return this.nothingUnderstood(text);
+    const result = this.evaluate(profile, []);
+    const sections = recommendationSections(this.knowledge, result);
+    return reply('recommendation', sections, { result, question: result.nextQuestion, actions: RESULT_ACTIONS });
+  }
+
+  /** The engine's output plus the profile, as `advisor assess --json` prints it. */
+  assessProfile(profile: Profile, skipped: readonly ProfileField[] = []): AssessmentResult {
+    return this.evaluate(profile, skipped);
+  }
+
+  /** The deterministic reading of a description (the one-shot path never waits on a language model). */
+  extractSync(text: string): Profile {
+    return profileFromDeterministic(text);
+  }
+
+  /** Starts a conversation with a profile carried over (e.g. from a slash-command assessment). */
+  async seed(conversationId: string, profile: Profile, user: { userId: string; userName?: string }): Promise<Reply> {
+    let decision: DecisionRecord | undefined;
+    const value = await this.store.update(conversationId, async (state) => {
+      const turn = this.proceed({ ...state, profile: { ...profile }, phase: 'intake', pendingField: null, skipped: [], questionsAsked: 0 }, user, ['I carried over the project profile from the quick assessment.']);
+      decision = turn.decision;
+      return { state: turn.state, value: turn.reply };
+    });
+    if (decision) await this.store.addDecision(decision);
+    return value;
+  }
+
+  /** The requesting user's latest decision as a summary, or null when they have none. */
+  async summary(userId: string, postedBy: { userId: string; userName?: string }): Promise<Reply | null> {
+    const [latest] = await this.store.decisions(userId, 1);
+    if (!latest) return null;
+    return reply('summary', summarySections(this.knowledge, latest, postedBy));
+  }
+
+  async latestDecision(userId: string): Promise<DecisionRecord | null> {
+    return (await this.store.decisions(userId, 1))[0] ?? null;
+  }
+
+  private evaluate(profile: Profile, skipped: readonly ProfileField[]): AssessmentResult {
+    return { ...decide(profile, { skipped }), profile: { ...profile } };
+  }
+
+  private async turn(state: ConversationState, message: UserMessage): Promise<Turn> {
+    if (message.choice) return this.onChoice(state, message);
+    if (message.action) return this.onIntent(state, message, actionIntent(message.action));
+    return this.onIntent(state, message, detectIntent(message.text));
+  }
+
+  private async onIntent(state: ConversationState, message: UserMessage, intent: Intent): Promise<Turn> {
+    switch (intent.kind) {
+      case 'help':
+        return { state, reply: reply('help', [section(HELP_TEXT)], this.pendingQuestion(state)) };
+      case 'start-over':
+        return this.startOver(state);
+      case 'show-profile':
+        return this.showProfile(state);
+      case 'summary':
+        return this.summaryTurn(state, message);
+      case 'skip':
+        return this.skip(state, message);
+      case 'recommend-now':
+        return this.recommend(state, message, []);
+      case 'what-if':
+        return this.whatIf(state, intent.text);
+      case 'why':
+        return this.why(state, message.text, intent.option, intent.negated);
+      case 'question':
+        return this.questionOrStatement(state, message);
+      case 'statement':
+        return this.statement(state, message);
+    }
+  }
+
+  private async onChoice(state: ConversationState, message: UserMessage): Promise<Turn> {
+    const choice = message.choice;
+    if (!choice || !isProfileField(choice.field)) {
+      return { state, reply: reply('notice', [section('That button is no longer valid. Type your answer instead, or "help".')]) };
+    }
+    if (choice.value === NOT_SURE_VALUE) return this.skip({ ...state, pendingField: choice.field }, message);
+    if (!isFieldValue(choice.field, choice.value)) {
+      return { state, reply: reply('notice', [section('That choice is not one I know. Pick one of the buttons or type your answer.')], this.pendingQuestion(state)) };
+    }
+    const profile = { ...state.profile, [choice.field]: choice.value } as Profile;
+    return this.proceed({ ...state, profile }, message, [`Noted — ${describeValue(choice.field, choice.value)}.`]);
+  }
+
+  private async statement(state: ConversationState, message: UserMessage): Promise<Turn> {
+    if (looksLikeSteering(message.text)) return this.refuseSteering(state);
+    const pending = state.pendingField;
+    const extracted = await this.extract(message.text, pending);
+    const answered = pending ? (readAnswer(pending, message.text) ?? profileValue(extracted, pending)) : undefined;
+    const updates: Profile = { ...extracted, ...(pending && answered ? { [pending]: answered } : {}) };
+    const changed = PROFILE_FIELDS.filter((field) => profileValue(updates, field) !== undefined && profileValue(updates, field) !== profileValue(state.profile, field));
+    if (changed.length === 0) return this.notUnderstood(state, message);
+    const notes = changed.map((field) => `- ${describeValue(field, profileValue(updates, field) ?? '')}`);
+    const lead = state.phase === 'intake' ? 'Here is what I understood:' : 'Updated:';
+    return this.proceed({ ...state, profile: { ...state.profile, ...updates } }, message, [`${lead}\n${notes.join('\n')}`]);
+  }
+
+  /** A question mark does not make a description a question: if it states facts, read them. */
+  private async questionOrStatement(state: ConversationState, message: UserMessage): Promise<Turn> {
+    if (state.pendingField && readAnswer(state.pendingField, message.text)) return this.statement(state, message);
+    if (state.phase === 'intake') {
+      const extracted = await this.extract(message.text, null);
+      if (Object.keys(extracted).length >= 2) return this.statement(state, message);
+    }
+    return this.why(state, message.text, mentionedOption(message.text.toLowerCase()), false, false);
+  }
+
+  private async extract(text: string, pendingField: ProfileField | null): Promise<Profile> {
+    try {
+      return (await this.extractor.extract(text, { pendingField })).profile;
+    } catch (error) {
+      this.logger?.warn({ err: error }, 'extractor failed; using the deterministic reading');
+      return profileFromDeterministic(text);
+    }
+  }
+
+  /** Asks the next decisive question, or recommends when none is left or the question budget is spent. */
+  private proceed(state: ConversationState, user: { userId: string; userName?: string | undefined }, notes: string[]): Turn {
+    const result = this.evaluate(state.profile, state.skipped);
+    const question = result.nextQuestion;
+    if (question && state.questionsAsked < this.maxQuestions) {
+      const next: ConversationState = { ...state, phase: 'questions', pendingField: question.field, questionsAsked: state.questionsAsked + 1 };
+      const sections = [
+        ...notes.map((note) => section(note)),
+        section(`Leaning towards ${headline(result)}. One answer could still change that:`),
+        section(question.text, 'Question'),
+      ];
+      return { state: next, reply: reply('question', sections, { question, result }) };
+    }
+    return this.recommendResult({ ...state }, user, notes, result);
+  }
+
+  private recommend(state: ConversationState, user: { userId: string; userName?: string | undefined }, notes: string[]): Turn {
+    if (Object.keys(state.profile).length === 0) return this.notUnderstood(state, { text: '' });
+    return this.recommendResult(state, user, notes, this.evaluate(state.profile, state.skipped));
+  }
+
+  private recommendResult(state: ConversationState, user: { userId: string; userName?: string | undefined }, notes: string[], result: AssessmentResult): Turn {
+    const next: ConversationState = { ...state, phase: 'recommended', pendingField: null };
+    const sections = [...notes.map((note) => section(note)), ...recommendationSections(this.knowledge, result, state.skipped)];
+    const decision: DecisionRecord = {
+      conversationId: state.conversationId,
+      userId: user.userId,
+      ...(user.userName ? { userName: user.userName } : {}),
+      decidedAt: this.now().toISOString(),
+      profile: result.profile,
+      recommendation: result.recommendation,
+      confidence: result.confidence,
+      result,
+    };
+    return { state: next, reply: reply('recommendation', sections, { result, actions: RESULT_ACTIONS }), decision };
+  }
+
+  private skip(state: ConversationState, message: UserMessage): Turn {
+    const field = state.pendingField;
+    if (!field) return { state, reply: reply('notice', [section('There is no open question to skip. Describe your project, or ask "why?".')]) };
+    const skipped = state.skipped.includes(field) ? state.skipped : [...state.skipped, field];
+    return this.proceed({ ...state, skipped, pendingField: null }, message, ['No problem, I will leave that open.']);
+  }
+
+  private startOver(state: ConversationState): Turn {
+    const fresh: ConversationState = { ...state, phase: 'intake', profile: {}, pendingField: null, skipped: [], questionsAsked: 0 };
+    return { state: fresh, reply: reply('notice', [section('Starting over with an empty profile. Describe your project in a sentence or two.')]) };
+  }
+
+  private showProfile(state: ConversationState): Turn {
+    const sections = [section(profileLines(state.profile, state.skipped), 'Project profile')];
+    if (Object.keys(state.profile).length > 0) sections.push(section(`Current recommendation: ${headline(this.evaluate(state.profile, state.skipped))}`));
+    sections.push(section('Correct any field in plain words, e.g. "actually the docs change daily".'));
+    return { state, reply: reply('profile', sections, this.pendingQuestion(state)) };
+  }
+
+  private async summaryTurn(state: ConversationState, message: UserMessage): Promise<Turn> {
+    const summary = await this.summary(message.userId, message);
+    if (summary) return { state, reply: summary };
+    return { state, reply: reply('notice', [section('You have no decision to summarize yet. Describe your project and answer my questions first; then say "summary".')]) };
+  }
+
+  private whatIf(state: ConversationState, text: string): Turn {
+    const changes = profileFromDeterministic(text);
+    const fields = Object.keys(changes) as ProfileField[];
+    if (fields.length === 0) {
+      return { state, reply: reply('notice', [section('I could not tell which project detail you want to change. Try e.g. "what if we had 5k examples?" or "what if the docs changed daily?".')], this.pendingQuestion(state)) };
+    }
+    const before = this.evaluate(state.profile, state.skipped);
+    const after = this.evaluate({ ...state.profile, ...changes }, state.skipped);
+    const changeText = fields.map((field) => describeValue(field, profileValue(changes, field) ?? '')).join('; ');
+    const verdict =
+      after.recommendation === before.recommendation
+        ? `With ${changeText}, the recommendation stays ${headline(after)} (now ${before.confidence.toFixed(2)}).`
+        : `With ${changeText}, the recommendation would change from ${optionName(before.recommendation)} to ${headline(after)}.`;
+    const sections = [section(verdict, 'What if'), section('This is hypothetical: your profile is unchanged. Say it as a fact ("we have 5k examples") to update it.')];
+    return { state, reply: reply('answer', sections, { ...this.pendingQuestion(state), result: after }) };
+  }
+
+  /** `aboutDecision`: a "why" about the recommendation gets the engine's reasons as well as the sources. */
+  private why(state: ConversationState, question: string, option: Option | null, negated: boolean, aboutDecision = true): Turn {
+    if (looksLikeSteering(question)) return this.refuseSteering(state);
+    const result = Object.keys(state.profile).length > 0 ? this.evaluate(state.profile, state.skipped) : null;
+    const answer = answerWhy(this.knowledge, question, { result, option, negated, explainDecision: aboutDecision });
+    const sections = [];
+    if (answer.engineLines.length > 0) sections.push(section(answer.engineLines.join('\n'), 'For your project'));
+    sections.push(
+      answer.covered
+        ? section('Quoted passages:', 'From the sources', answer.views)
+        : section("The sources don't cover this. I can answer questions about RAG, fine-tuning, hybrids and prompting: data, cost, latency, privacy, model size, hallucinations."),
+    );
+    return { state, reply: reply('answer', sections, this.pendingQuestion(state)) };
+  }
+
+  private refuseSteering(state: ConversationState): Turn {
+    const text =
+      'I can’t be told which answer to give: the recommendation comes from a fixed set of rules applied to your project’s facts, and your profile is unchanged. Tell me about the project instead, or ask "why?".';
+    return { state, reply: reply('notice', [section(text)], this.pendingQuestion(state)) };
+  }
+
+  private notUnderstood(state: ConversationState, message: Pick<UserMessage, 'text'>): Turn {
+    const pending = state.pendingField;
+    if (pending) {
+      return { state, reply: reply('question', [section('I did not catch an answer to my question. Pick one of the choices, type it in your own words, or say "not sure".'), section(this.pendingQuestion(state).question?.text ?? '', 'Question')], this.pendingQuestion(state)) };
+    }
+    if (state.phase === 'recommended') return this.why(state, message.text, mentionedOption(message.text.toLowerCase()), false, false);
+    return { state, reply: this.nothingUnderstood(message.text) };
+  }
+
+  private nothingUnderstood(text: string): Reply {
+    const nonEnglish = /[^\p{Script=Latin}\p{P}\p{N}\s]/u.test(text);
+    const hint = nonEnglish ? 'I read project descriptions in English only for now. ' : '';
+    return reply('help', [
+      section(`${hint}I could not find project details in that message. Tell me what the model should do and what it needs to know, e.g. "a support bot answering questions from our docs, which change weekly; we have no labeled data".`),
+      section('Type "help" to see everything I can do.'),
+    ]);
+  }
+
+  private pendingQuestion(state: ConversationState): Pick<Reply, 'question'> {
+    if (!state.pendingField) return { question: null };
+    const { field, text, choices } = fieldQuestion(state.pendingField);
+    return { question: { field, text, choices } };
+  }
+}
+
+function actionIntent(action: NonNullable<UserMessage['action']>): Intent {
+  switch (action) {
+    case 'why':
+      return { kind: 'why', option: null, negated: false };
+    case 'post-summary':
+      return { kind: 'summary' };
+    case 'start-over':
+      return { kind: 'start-over' };
+    case 'show-profile':
+      return { kind: 'show-profile' };
+  }
+}
+
+function profileFromDeterministic(text: string): Profile {
+  return extractProfile(text).profile;
+}

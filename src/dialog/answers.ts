@@ -1,0 +1,43 @@
+import { fieldQuestion } from '../profile/catalogue.js';
+import { bucketExamples, extractProfile, normalise } from '../profile/extract.js';
+import { profileValue, type ProfileField } from '../profile/schema.js';
+
+const YES = /^(?:yes|yep|yeah|yup|sure|correct|right|absolutely|definitely|of course|we do|they do|it does|it is|y)\b/;
+const NO = /^(?:no|nope|nah|not really|none|we don't|we do not|they don't|it doesn't|it isn't|n)\b/;
+
+function plain(text: string): string {
+  return normalise(text).replace(/[.!?]+$/, '').trim();
+}
+
+/** A bare number answers the labeled-examples question ("2000", "~50", "5k"). */
+function countAnswer(text: string): string | null {
+  const match = /^(?:~|about |around |roughly |maybe |approx\.? )?(\d[\d,.]*)\s*(k|thousand)?\b/.exec(text);
+  if (!match) return null;
+  const count = Number((match[1] ?? '').replace(/,/g, '')) * (match[2] ? 1000 : 1);
+  return Number.isFinite(count) ? bucketExamples(count) : null;
+}
+
+/**
+ * Reads a reply to the pending question: by value, by label, by choice number, by yes/no where that is
+ * unambiguous, or from the words ("we have about 2k examples"). Null when the reply does not answer it.
+ */
+export function readAnswer(field: ProfileField, rawText: string): string | null {
+  const text = plain(rawText);
+  const question = fieldQuestion(field);
+  const direct = question.choices.find(
+    (choice) => choice.value.toLowerCase() === text || plain(choice.label) === text || plain(choice.value.replace(/-/g, ' ')) === text,
+  );
+  if (direct) return direct.value;
+  const index = /^#?(\d{1,2})$/.exec(text);
+  if (index && field !== 'labeledExamples') return question.choices[Number(index[1]) - 1]?.value ?? null;
+  if (field === 'labeledExamples') {
+    const count = countAnswer(text);
+    if (count) return count;
+  }
+  const fromWords = profileValue(extractProfile(rawText).profile, field);
+  if (fromWords) return fromWords;
+  if (question.yesNo?.yes && YES.test(text)) return question.yesNo.yes;
+  if (question.yesNo?.no && NO.test(text)) return question.yesNo.no;
+  const prefix = question.choices.filter((choice) => plain(choice.label).startsWith(text) && text.length >= 3);
+  return prefix.length === 1 ? (prefix[0]?.value ?? null) : null;
+}

@@ -1,0 +1,55 @@
+import { normalise } from '../profile/extract.js';
+import type { Option } from '../engine/types.js';
+
+export type Intent =
+  | { kind: 'help' }
+  | { kind: 'start-over' }
+  | { kind: 'show-profile' }
+  | { kind: 'summary' }
+  | { kind: 'skip' }
+  | { kind: 'recommend-now' }
+  | { kind: 'what-if'; text: string }
+  | { kind: 'why'; option: Option | null; negated: boolean }
+  | { kind: 'question' }
+  | { kind: 'statement' };
+
+/** Commands as data: the first pattern that matches the normalised message decides. */
+const COMMANDS: { pattern: RegExp; intent: Intent }[] = [
+  { pattern: /^(?:\/?help|\?|usage|commands|what can you do\??|how does this work\??)$/, intent: { kind: 'help' } },
+  { pattern: /^(?:start over|start again|restart|reset|new project|clear|forget (?:it|everything))[.!]?$/, intent: { kind: 'start-over' } },
+  { pattern: /^(?:(?:show|see|view|print|display)(?: me)? (?:the |my |our )?profile|profile|what do you know(?: so far)?\??|what have you got\??)$/, intent: { kind: 'show-profile' } },
+  { pattern: /^(?:post (?:the |a )?)?(?:decision )?summary(?: please)?[.!]?$|^post (?:the )?decision(?: summary)?$/, intent: { kind: 'summary' } },
+  { pattern: /^(?:not sure|unsure|skip|pass|don't know|dont know|do not know|no idea|idk|dunno|unknown|no clue|can't say|hard to say)[.!]?$/, intent: { kind: 'skip' } },
+  { pattern: /^(?:just )?(?:tell me|give me|show me)?(?: the)? ?(?:recommendation|answer|verdict|result)(?: now)?(?: please)?[.!]?$|^(?:that's all|that is all|skip the questions|no more questions)[.!]?$/, intent: { kind: 'recommend-now' } },
+];
+
+const OPTION_WORDS: { option: Option; pattern: RegExp }[] = [
+  { option: 'hybrid', pattern: /\bhybrid\b|\bboth\b|\bcombin/ },
+  { option: 'fine-tuning', pattern: /\bfine.?tun\w*\b|\bfinetun\w*\b|\btrain(?:ing)? (?:the|a|our) model\b/ },
+  { option: 'rag', pattern: /\brag\b|\bretrieval\b/ },
+  { option: 'prompting', pattern: /\bprompt(?:ing)?\b|\boff.the.shelf\b/ },
+];
+
+const QUESTION_START = /^(?:why|how|what|which|when|where|who|does|do|is|are|can|could|should|would|will|won't|isn't|aren't|can't|shouldn't)\b/;
+
+export function mentionedOption(text: string): Option | null {
+  return OPTION_WORDS.find(({ pattern }) => pattern.test(text))?.option ?? null;
+}
+
+export function isQuestionShaped(text: string): boolean {
+  const normal = normalise(text);
+  return normal.endsWith('?') || QUESTION_START.test(normal);
+}
+
+export function detectIntent(rawText: string): Intent {
+  const text = normalise(rawText).replace(/^(?:hey|hi|hello|ok|okay|so|and|please)[,!]?\s+/, '');
+  const command = COMMANDS.find(({ pattern }) => pattern.test(text));
+  if (command) return command.intent;
+  const whatIf = /^(?:what if|suppose|supposing|imagine|hypothetically|what would (?:change|happen) if|and if|what about if)\b[,:]?\s*(.*)$/.exec(text);
+  if (whatIf) return { kind: 'what-if', text: whatIf[1] ?? '' };
+  if (/^why\b/.test(text)) {
+    const negated = /^why (?:not|wouldn't|shouldn't|don't|can't|isn't|aren't|no)\b/.test(text) || /\binstead\b/.test(text);
+    return { kind: 'why', option: mentionedOption(text), negated };
+  }
+  return isQuestionShaped(text) ? { kind: 'question' } : { kind: 'statement' };
+}

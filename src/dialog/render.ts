@@ -1,0 +1,131 @@
+import { OPTION_LABELS, type EngineResult, type Option, type Reason } from '../engine/types.js';
+import type { KnowledgeBase } from '../knowledge/index.js';
+import { choiceLabel, fieldName } from '../profile/catalogue.js';
+import { PROFILE_FIELDS, profileValue, type Profile, type ProfileField } from '../profile/schema.js';
+import type { AssessmentResult, CitationView, DecisionRecord, Reply, ReplyAction, ReplyKind, ReplySection } from './messages.js';
+
+const REASONS_SHOWN = 4;
+const CHANGES_SHOWN = 3;
+
+export const RESULT_ACTIONS: ReplyAction[] = [
+  { id: 'why', label: 'Why?' },
+  { id: 'post-summary', label: 'Post decision summary' },
+];
+
+export function section(text: string, title?: string, citations: CitationView[] = []): ReplySection {
+  return { ...(title ? { title } : {}), text, citations };
+}
+
+function citationLine(citation: CitationView, number: number): string {
+  return `  [${number}] "${citation.quote}" — ${citation.title} › ${citation.section}`;
+}
+
+/** The whole reply as plain text: each section's title, body and numbered citations. */
+export function plainText(sections: ReplySection[]): string {
+  return sections
+    .map((part) => {
+      // Markers like [2] in a section's text point at that section's own citations.
+      const lines = [part.title ? `*${part.title}*` : '', part.text, ...part.citations.map((citation, index) => citationLine(citation, index + 1))];
+      return lines.filter(Boolean).join('\n');
+    })
+    .join('\n\n');
+}
+
+export function reply(kind: ReplyKind, sections: ReplySection[], extra: Partial<Pick<Reply, 'question' | 'actions' | 'result'>> = {}): Reply {
+  return { kind, text: plainText(sections), sections, question: extra.question ?? null, actions: extra.actions ?? [], result: extra.result ?? null };
+}
+
+export function optionName(option: Option): string {
+  return OPTION_LABELS[option];
+}
+
+export function describeValue(field: ProfileField, value: string): string {
+  return `${fieldName(field)}: ${choiceLabel(field, value)}`;
+}
+
+export function profileLines(profile: Profile, skipped: readonly ProfileField[] = []): string {
+  const known = PROFILE_FIELDS.flatMap((field) => {
+    const value = profileValue(profile, field);
+    return value === undefined ? [] : [`- ${describeValue(field, value)}`];
+  });
+  const unsure = skipped.filter((field) => profileValue(profile, field) === undefined).map((field) => `- ${fieldName(field)}: not sure`);
+  const lines = [...known, ...unsure];
+  return lines.length > 0 ? lines.join('\n') : '- nothing yet';
+}
+
+function citeAll(knowledge: KnowledgeBase, citations: Reason['citations'], limit = 1): CitationView[] {
+  return citations.flatMap((citation) => knowledge.view(citation) ?? []).slice(0, limit);
+}
+
+export function reasonsSection(knowledge: KnowledgeBase, result: EngineResult, title = 'Why'): ReplySection {
+  const supporting = result.reasons.filter((reason) => reason.weight > 0).slice(0, REASONS_SHOWN);
+  const shown = supporting.length > 0 ? supporting : result.reasons.slice(0, REASONS_SHOWN);
+  if (shown.length === 0) return section('- I know too little about the project yet; this is the simplest starting point.', title);
+  const citations: CitationView[] = [];
+  const lines = shown.map((reason) => {
+    const views = citeAll(knowledge, reason.citations);
+    const refs = views.map((view) => {
+      citations.push(view);
+      return `[${citations.length}]`;
+    });
+    return `- ${describeValue(reason.factor as ProfileField, reason.value)} — ${reason.text} ${refs.join('')}`.trim();
+  });
+  return section(lines.join('\n'), title, citations);
+}
+
+export function disagreementSection(knowledge: KnowledgeBase, result: EngineResult): ReplySection | null {
+  if (result.disagreements.length === 0) return null;
+  const citations: CitationView[] = [];
+  const lines = result.disagreements.flatMap((conflict) => [
+    `- ${conflict.topic}:`,
+    ...conflict.sides.map((side) => {
+      const refs = citeAll(knowledge, side.citations, 2).map((view) => {
+        citations.push(view);
+        return `[${citations.length}]`;
+      });
+      return `  - For ${optionName(side.favors)}: ${side.claim} ${refs.join('')}`.trimEnd();
+    }),
+  ]);
+  return section(lines.join('\n'), 'Where the sources disagree', citations);
+}
+
+export function changeSection(result: EngineResult): ReplySection | null {
+  const { option, changes } = result.whatWouldChange;
+  if (changes.length === 0) return section(`No single answer would make ${optionName(option)} (the runner-up) win.`, 'What would change it');
+  const lines = changes.slice(0, CHANGES_SHOWN).map((change) => `- ${describeValue(change.field, change.value)}`);
+  return section(`${optionName(option)} would win instead if:\n${lines.join('\n')}`, 'What would change it');
+}
+
+export function openQuestionsSection(result: EngineResult): ReplySection | null {
+  if (result.missing.length === 0) return null;
+  const lines = result.missing.slice(0, 3).map((item) => `- ${fieldName(item.field)} (could change it to ${[...new Set(item.flips.map((flip) => optionName(flip.recommendation)))].join(' or ')})`);
+  return section(lines.join('\n'), 'Still open');
+}
+
+export function headline(result: EngineResult): string {
+  return `*${optionName(result.recommendation)}* — confidence ${result.confidence.toFixed(2)}`;
+}
+
+export function recommendationSections(knowledge: KnowledgeBase, result: AssessmentResult, skipped: readonly ProfileField[] = []): ReplySection[] {
+  return [
+    section(headline(result), 'Recommendation'),
+    reasonsSection(knowledge, result),
+    disagreementSection(knowledge, result),
+    changeSection(result),
+    openQuestionsSection(result),
+    section(profileLines(result.profile, skipped), 'What I understood'),
+  ].filter((part): part is ReplySection => part !== null);
+}
+
+export function summarySections(knowledge: KnowledgeBase, record: DecisionRecord, postedBy: { userId: string; userName?: string | undefined }): ReplySection[] {
+  const who = postedBy.userName ?? postedBy.userId;
+  const asker = record.userName ?? record.userId;
+  const date = record.decidedAt.slice(0, 10);
+  return [
+    section(`${headline(record.result)}\nDecided ${date} for ${asker}; posted by ${who}.`, 'Decision summary'),
+    section(profileLines(record.profile), 'Project profile'),
+    reasonsSection(knowledge, record.result, 'Reasons'),
+    disagreementSection(knowledge, record.result),
+    openQuestionsSection(record.result) ?? section('- none: no open question could change this recommendation', 'Still open'),
+  ].filter((part): part is ReplySection => part !== null);
+}

@@ -1,0 +1,140 @@
+import { FACTOR_RULES } from '../engine/rules.js';
+import { OPTIONS, type FactorRule, type Option, type Reason } from '../engine/types.js';
+import { mentionedOption } from './intents.js';
+import type { KnowledgeBase, RankedPassage } from '../knowledge/index.js';
+import { processTerm, tokenize } from '../knowledge/search.js';
+import { normalise } from '../profile/extract.js';
+import type { ProfileField } from '../profile/schema.js';
+import type { AssessmentResult, CitationView } from './messages.js';
+import { describeValue, optionName } from './render.js';
+
+/** What a "why" question is about, mapped to the profile fields whose rules cite the relevant passages. */
+const TOPICS: { field: ProfileField; pattern: RegExp }[] = [
+  { field: 'mlCapacity', pattern: /\bgpus?\b|\bcompute\b|\binfrastructure\b|\bml team\b|\bexpertise\b/ },
+  { field: 'labeledExamples', pattern: /\blabel\w*\b|\btraining data\b|\bexamples?\b|\bdataset\b|\bhow much data\b/ },
+  { field: 'knowledgeFreshness', pattern: /\bchang\w*\b|\bupdat\w*\b|\bfresh\b|\bcurrent\b|\bstale\b|\boutdated\b|\brarely\b|\bstatic\b|\bdynamic\b/ },
+  { field: 'behaviourNeed', pattern: /\bstyle\b|\btone\b|\bvoice\b|\bwriting\b|\bguidelines?\b|\bconsistent\b/ },
+  { field: 'outputStructure', pattern: /\bjson\b|\bformat\w*\b|\btemplate\b|\bschema\b|\btables?\b/ },
+  { field: 'accuracyStakes', pattern: /\bhallucinat\w*\b|\baccura\w*\b|\bwrong\b|\bmake(?:s)? up\b/ },
+  { field: 'citations', pattern: /\bsources?\b|\bcit\w+\b|\breferences?\b|\bblack box\b|\btranspar\w*\b|\bexplain\w*\b/ },
+  { field: 'latency', pattern: /\blatency\b|\bfast\b|\bslow\b|\bspeed\b|\breal.?time\b/ },
+  { field: 'deployment', pattern: /\bon.device\b|\bphone\b|\bdevice\b|\boffline\b|\bedge\b/ },
+  { field: 'dataRestriction', pattern: /\bprivacy\b|\bsensitive\b|\bconfidential\b|\bvector (?:db|database)\b/ },
+  { field: 'personalization', pattern: /\bpersonali\w*\b|\beach user\b|\bper.user\b/ },
+  { field: 'modelClass', pattern: /\bmodel size\b|\b\d+b\b|\bllama\b|\bgpt\b|\bsmall model\b|\bmid.size\b|\bbig (?:hosted )?(?:llm|model)\b|\blarge model\b/ },
+  { field: 'domainLanguage', pattern: /\bjargon\b|\bterminolog\w*\b|\bdomain\b|\bspeciali[sz]ed\b/ },
+];
+
+/** Passages cited by rules on a topic rank higher for questions on it; the engine's own reasons a little too. */
+const TOPIC_BOOST = 1.5;
+const REASON_BOOST = 0.5;
+const OPTION_BOOST = 0.5;
+const PASSAGES_RETURNED = 8;
+const QUOTES_SHOWN = 3;
+/** A top passage matching fewer distinct terms than this means the documents do not address the question. */
+const MIN_MATCHED_TERMS = 2;
+
+export interface WhyPassage {
+  passageId: string;
+  docId: string;
+  title: string;
+  section: string;
+  text: string;
+  score: number;
+}
+
+export interface WhyAnswer {
+  answer: string;
+  covered: boolean;
+  passages: WhyPassage[];
+  citations: { passageId: string; quote: string }[];
+  /** Citations ready to show (title and section). */
+  views: CitationView[];
+  /** The engine's part of the answer, one line each. */
+  engineLines: string[];
+}
+
+/** "Why not X?" is about rules that weigh against X; "why X?" about rules that favour it most. */
+function optionRuleMatches(rule: FactorRule, option: Option, negated: boolean): boolean {
+  const weight = rule.weights[option] ?? 0;
+  if (negated) return weight <= -1;
+  return weight >= 1.5 && OPTIONS.every((other) => (rule.weights[other] ?? 0) <= weight);
+}
+
+function topicBoosts(question: string, result: AssessmentResult | null): Map<string, number> {
+  const text = normalise(question);
+  const fields = new Set(TOPICS.filter(({ pattern }) => pattern.test(text)).map(({ field }) => field));
+  const option = mentionedOption(text);
+  const negated = /^why (?:not|wouldn't|shouldn't|don't|can't)\b/.test(text);
+  const boosts = new Map<string, number>();
+  const add = (passageId: string, amount: number) => boosts.set(passageId, (boosts.get(passageId) ?? 0) + amount);
+  for (const rule of FACTOR_RULES) {
+    if (rule.field === 'baseline') continue;
+    const onTopic = fields.has(rule.field);
+    const onOption = option !== null && /^why\b/.test(text) && optionRuleMatches(rule, option, negated);
+    const amount = (onTopic ? TOPIC_BOOST : 0) + (onOption ? OPTION_BOOST : 0);
+    if (amount > 0) for (const citation of rule.citations) add(citation.passageId, amount);
+  }
+  for (const reason of result?.reasons ?? []) for (const citation of reason.citations) add(citation.passageId, REASON_BOOST);
+  return boosts;
+}
+
+const QUESTION_WORDS = /^(?:why|how|what|so|not|then|again|really|ok|okay|huh|come|the|is|that|this|it)$/;
+
+function hasContentTerms(question: string): boolean {
+  return tokenize(question).some((word) => !QUESTION_WORDS.test(word) && processTerm(word) !== null);
+}
+
+/** A bare "why?" asks about this project's recommendation: search with the engine's own reasons. */
+function reasonQuery(result: AssessmentResult, option: Option | null): string {
+  const reasons = result.reasons.filter((reason) => reason.weight > 0).slice(0, 3);
+  return [option ?? result.recommendation, ...reasons.map((reason) => reason.text)].join(' ');
+}
+
+function reasonLine(reason: Reason): string {
+  return `- ${describeValue(reason.factor as ProfileField, reason.value)}: ${reason.text}`;
+}
+
+/** The engine's reasons that bear on the question: against the option asked about, or for the recommendation. */
+export function engineLines(result: AssessmentResult, option: Option | null, negated: boolean): string[] {
+  const asked = option ?? result.recommendation;
+  if (asked === result.recommendation && !negated) {
+    const lines = result.reasons.filter((reason) => reason.weight > 0).slice(0, 3).map(reasonLine);
+    return lines.length > 0 ? [`For this project the engine recommends ${optionName(asked)} because:`, ...lines] : [];
+  }
+  const against = result.reasons
+    .filter((reason) => (reason.favors !== asked && reason.weight > 0) || reason.favors === result.recommendation)
+    .slice(0, 3)
+    .map(reasonLine);
+  const gap = Math.round((result.scores[result.recommendation] - result.scores[asked]) * 10) / 10;
+  const head = `For this project ${optionName(asked)} scores ${gap} points below ${optionName(result.recommendation)}:`;
+  return against.length > 0 ? [head, ...against] : [head];
+}
+
+function toPassage({ passage, score }: RankedPassage): WhyPassage {
+  return { passageId: passage.passageId, docId: passage.docId, title: passage.title, section: passage.section, text: passage.text, score };
+}
+
+/** Answers a "why" question from the engine's reasons and quoted passages of the bundled documents (SPEC 5). */
+export function answerWhy(
+  knowledge: KnowledgeBase,
+  question: string,
+  context: { result?: AssessmentResult | null; option?: Option | null; negated?: boolean; explainDecision?: boolean } = {},
+): WhyAnswer {
+  const result = context.result ?? null;
+  const query = hasContentTerms(question) || !result ? question : `${question} ${reasonQuery(result, context.option ?? null)}`;
+  const ranked = knowledge.search(query, PASSAGES_RETURNED, topicBoosts(query, result));
+  const covered = (ranked[0]?.matchedTerms ?? 0) >= MIN_MATCHED_TERMS;
+  const lines = result && context.explainDecision !== false ? engineLines(result, context.option ?? null, context.negated ?? false) : [];
+  const views = covered ? ranked.slice(0, QUOTES_SHOWN).map(({ passage }) => knowledge.quoteFor(passage, question)) : [];
+  const quoted = views.map((view, index) => `[${index + 1}] "${view.quote}" — ${view.title} › ${view.section}`);
+  const sourcePart = covered ? ['From the sources:', ...quoted] : ["The sources don't cover this question. Try asking about RAG, fine-tuning, data, cost, latency, privacy or model size."];
+  return {
+    answer: [...lines, ...(lines.length > 0 ? [''] : []), ...sourcePart].join('\n'),
+    covered,
+    passages: ranked.map(toPassage),
+    citations: views.map(({ passageId, quote }) => ({ passageId, quote })),
+    views,
+    engineLines: lines,
+  };
+}

@@ -1,0 +1,171 @@
+import { fieldQuestion, priorOf } from '../profile/catalogue.js';
+import { FIELD_VALUES, PROFILE_FIELDS, profileValue, type Profile, type ProfileField } from '../profile/schema.js';
+import { CONFLICTS, FACTOR_RULES } from './rules.js';
+import {
+  OPTIONS,
+  type ChangeCondition,
+  type Condition,
+  type Disagreement,
+  type EngineResult,
+  type FactorRule,
+  type MissingField,
+  type Option,
+  type Reason,
+} from './types.js';
+
+export interface DecideOptions {
+  /** Fields the user chose not to answer: still reported as missing, never asked again. */
+  skipped?: readonly ProfileField[];
+}
+
+type Scores = Record<Option, number>;
+
+/** Softmax temperature for confidence: a lead of about 3 points is a clear call. */
+const CONFIDENCE_TEMPERATURE = 2;
+const MAX_CHANGES_SHOWN = 5;
+
+const RULES_BY_FIELD = groupRules(FACTOR_RULES);
+
+function groupRules(rules: FactorRule[]): Map<string, FactorRule[]> {
+  const grouped = new Map<string, FactorRule[]>();
+  for (const rule of rules) {
+    const key = rule.field === 'baseline' ? 'baseline' : `${rule.field}=${rule.value}`;
+    grouped.set(key, [...(grouped.get(key) ?? []), rule]);
+  }
+  return grouped;
+}
+
+function holds(profile: Profile, condition: Condition | undefined): boolean {
+  if (!condition) return true;
+  return Object.entries(condition).every(([field, values]) => {
+    const value = profileValue(profile, field as ProfileField);
+    return value !== undefined && (values as readonly string[]).includes(value);
+  });
+}
+
+function blocked(profile: Profile, condition: Condition | undefined): boolean {
+  if (!condition) return false;
+  return Object.entries(condition).some(([field, values]) => {
+    const value = profileValue(profile, field as ProfileField);
+    return value !== undefined && (values as readonly string[]).includes(value);
+  });
+}
+
+/** The rules that fire for a profile, baseline first, in table order. */
+export function firedRules(profile: Profile): FactorRule[] {
+  const fired: FactorRule[] = [...(RULES_BY_FIELD.get('baseline') ?? [])];
+  for (const field of PROFILE_FIELDS) {
+    const value = profileValue(profile, field);
+    if (value === undefined) continue;
+    for (const rule of RULES_BY_FIELD.get(`${field}=${value}`) ?? []) {
+      if (holds(profile, rule.when) && !blocked(profile, rule.unless)) fired.push(rule);
+    }
+  }
+  return fired;
+}
+
+export function scoreProfile(profile: Profile): Scores {
+  const scores: Scores = { rag: 0, 'fine-tuning': 0, hybrid: 0, prompting: 0 };
+  for (const rule of firedRules(profile)) {
+    for (const option of OPTIONS) scores[option] += rule.weights[option] ?? 0;
+  }
+  return scores;
+}
+
+/** Options from best to worst; ties keep the fixed order of OPTIONS so results are deterministic. */
+export function rankOptions(scores: Scores): Option[] {
+  return [...OPTIONS].sort((a, b) => scores[b] - scores[a] || OPTIONS.indexOf(a) - OPTIONS.indexOf(b));
+}
+
+function best(profile: Profile): Option {
+  return rankOptions(scoreProfile(profile))[0] ?? 'prompting';
+}
+
+function withValue(profile: Profile, field: ProfileField, value: string): Profile {
+  return { ...profile, [field]: value } as Profile;
+}
+
+function missingFields(profile: Profile, current: Option): MissingField[] {
+  const missing: MissingField[] = [];
+  for (const field of PROFILE_FIELDS) {
+    if (profileValue(profile, field) !== undefined) continue;
+    const prior = priorOf(field);
+    const flips: MissingField['flips'] = [];
+    let flipChance = 0;
+    for (const value of FIELD_VALUES[field]) {
+      const recommendation = best(withValue(profile, field, value));
+      if (recommendation === current) continue;
+      flips.push({ value, recommendation });
+      flipChance += prior.get(value) ?? 0;
+    }
+    if (flips.length > 0) missing.push({ field, flipChance: round(flipChance), flips });
+  }
+  // Most decisive first; table order breaks ties so the order is stable.
+  return missing.sort((a, b) => b.flipChance - a.flipChance || PROFILE_FIELDS.indexOf(a.field) - PROFILE_FIELDS.indexOf(b.field));
+}
+
+function changesFor(profile: Profile, target: Option): ChangeCondition[] {
+  const changes: ChangeCondition[] = [];
+  for (const field of PROFILE_FIELDS) {
+    const current = profileValue(profile, field);
+    for (const value of FIELD_VALUES[field]) {
+      if (value === current) continue;
+      const scores = scoreProfile(withValue(profile, field, value));
+      const [first, second] = rankOptions(scores);
+      if (first !== target || second === undefined) continue;
+      changes.push({ field, value, lead: round(scores[target] - scores[second]) });
+    }
+  }
+  return changes.sort((a, b) => b.lead - a.lead).slice(0, MAX_CHANGES_SHOWN);
+}
+
+function reasonsFor(profile: Profile, recommendation: Option): Reason[] {
+  const reasons = firedRules(profile)
+    .filter((rule) => rule.field !== 'baseline')
+    .map((rule): Reason => {
+      const favors = rankOptions({ rag: 0, 'fine-tuning': 0, hybrid: 0, prompting: 0, ...rule.weights })[0] ?? recommendation;
+      const weight = rule.weights[recommendation] ?? 0;
+      return { factor: rule.field, value: rule.value, favors, text: rule.because, weight, citations: rule.citations };
+    });
+  return reasons.sort((a, b) => b.weight - a.weight);
+}
+
+function disagreementsFor(profile: Profile, ranked: Option[]): Disagreement[] {
+  const topTwo = ranked.slice(0, 2);
+  return CONFLICTS.filter(
+    (conflict) => holds(profile, conflict.when) && (!conflict.contested || conflict.contested.every((option) => topTwo.includes(option))),
+  ).map(({ id, topic, sides }) => ({ id, topic, sides }));
+}
+
+function confidenceOf(scores: Scores, winner: Option, missing: MissingField[]): number {
+  const exps = OPTIONS.map((option) => Math.exp((scores[option] - scores[winner]) / CONFIDENCE_TEMPERATURE));
+  const share = 1 / exps.reduce((sum, value) => sum + value, 0);
+  const openRisk = Math.min(1, missing.reduce((sum, item) => sum + item.flipChance, 0));
+  return round(share * (1 - openRisk / 2));
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+/** The decision engine: deterministic and pure (SPEC 4). */
+export function decide(profile: Profile, options: DecideOptions = {}): EngineResult {
+  const scores = scoreProfile(profile);
+  const ranked = rankOptions(scores);
+  const recommendation = ranked[0] ?? 'prompting';
+  const runnerUp = ranked[1] ?? 'prompting';
+  const missing = missingFields(profile, recommendation);
+  const skipped = new Set(options.skipped ?? []);
+  const next = missing.find((item) => !skipped.has(item.field));
+  const question = next ? fieldQuestion(next.field) : undefined;
+  return {
+    recommendation,
+    confidence: confidenceOf(scores, recommendation, missing),
+    scores: Object.fromEntries(OPTIONS.map((option) => [option, round(scores[option])])) as Scores,
+    reasons: reasonsFor(profile, recommendation),
+    missing,
+    whatWouldChange: { option: runnerUp, changes: changesFor(profile, runnerUp) },
+    nextQuestion: question ? { field: question.field, text: question.text, choices: question.choices } : null,
+    disagreements: disagreementsFor(profile, ranked),
+  };
+}

@@ -1,0 +1,38 @@
+/** The platform-free core: what adapters and scripts import. */
+import { Advisor, type AdvisorOptions } from './dialog/advisor.js';
+import { KnowledgeBase } from './knowledge/index.js';
+import type { Logger } from './log.js';
+import type { Extractor } from './profile/extract.js';
+import type { ConversationStore } from './store/types.js';
+
+export { Advisor, HELP_TEXT } from './dialog/advisor.js';
+export * from './dialog/messages.js';
+export { answerWhy, type WhyAnswer } from './dialog/why.js';
+export { decide } from './engine/index.js';
+export type { EngineResult, Option } from './engine/types.js';
+export { KnowledgeBase, BUNDLED_KNOWLEDGE_DIR } from './knowledge/index.js';
+export { ProfileSchema, type Profile, type ProfileField } from './profile/schema.js';
+export { extractProfile, type Extractor } from './profile/extract.js';
+export { createMemoryStore, openSqliteStore, type ConversationStore } from './store/index.js';
+export { loadConfig, type Config } from './config.js';
+export { createLogger, type Logger } from './log.js';
+
+export interface CreateAdvisorOptions {
+  store: ConversationStore;
+  logger?: Logger;
+  knowledgeDir?: string;
+  maxQuestions?: number;
+  extractor?: Extractor;
+  now?: () => Date;
+}
+
+/** Loads the knowledge base and builds the advisor every surface shares. */
+export async function createAdvisor(options: CreateAdvisorOptions): Promise<Advisor> {
+  const knowledge = KnowledgeBase.load(options.knowledgeDir);
+  const advisorOptions: AdvisorOptions = { store: options.store, knowledge };
+  if (options.logger) advisorOptions.logger = options.logger;
+  if (options.maxQuestions !== undefined) advisorOptions.maxQuestions = options.maxQuestions;
+  if (options.extractor) advisorOptions.extractor = options.extractor;
+  if (options.now) advisorOptions.now = options.now;
+  return new Advisor(advisorOptions);
+}

@@ -1,0 +1,56 @@
+import { fileURLToPath } from 'node:url';
+import type { CitationView } from '../dialog/messages.js';
+import type { Citation } from '../engine/types.js';
+import { KnowledgeError, loadDocuments, type KnowledgeDocument } from './documents.js';
+import { passagesOf, type Passage } from './passages.js';
+import { bestQuote } from './quotes.js';
+import { PassageIndex, type RankedPassage } from './search.js';
+
+export type { Passage, RankedPassage, KnowledgeDocument };
+export { KnowledgeError, bestQuote };
+
+/** The bundled documents, next to src/. */
+export const BUNDLED_KNOWLEDGE_DIR = fileURLToPath(new URL('../../knowledge/', import.meta.url));
+
+/** The knowledge base: documents split into passages and indexed for BM25 search at start-up. */
+export class KnowledgeBase {
+  readonly documents: KnowledgeDocument[];
+  readonly index: PassageIndex;
+
+  private constructor(documents: KnowledgeDocument[]) {
+    if (documents.length === 0) throw new KnowledgeError('the knowledge folder has no .md documents');
+    this.documents = documents;
+    this.index = new PassageIndex(documents.flatMap(passagesOf));
+  }
+
+  static load(directory: string = BUNDLED_KNOWLEDGE_DIR): KnowledgeBase {
+    return new KnowledgeBase(loadDocuments(directory));
+  }
+
+  static fromDocuments(documents: KnowledgeDocument[]): KnowledgeBase {
+    return new KnowledgeBase(documents);
+  }
+
+  get passages(): Passage[] {
+    return this.index.passages;
+  }
+
+  passage(passageId: string): Passage | undefined {
+    return this.index.get(passageId);
+  }
+
+  search(question: string, limit = 8, boosts?: ReadonlyMap<string, number>): RankedPassage[] {
+    return this.index.query(question, limit, boosts);
+  }
+
+  /** A citation made ready to show; null when it names no passage or its quote is not verbatim in it. */
+  view(citation: Citation): CitationView | null {
+    const passage = this.passage(citation.passageId);
+    if (!passage || !passage.text.includes(citation.quote)) return null;
+    return { passageId: passage.passageId, title: passage.title, section: passage.section, quote: citation.quote };
+  }
+
+  quoteFor(passage: Passage, question: string): CitationView {
+    return { passageId: passage.passageId, title: passage.title, section: passage.section, quote: bestQuote(passage.text, question) };
+  }
+}

@@ -1,0 +1,48 @@
+import { processTerm, tokenize } from './search.js';
+
+const SENTENCES = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+/** Sentences of a passage as exact substrings (list markers and table pipes trimmed off). */
+export function sentencesOf(text: string): string[] {
+  const sentences: string[] = [];
+  for (const line of text.split('\n')) {
+    // List markers and a leading bold label ("**Cost**: ") are layout, not part of the sentence.
+    const content = line.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').replace(/^\*\*[^*]+\*\*:?\s*/, '').trim();
+    if (!content) continue;
+    if (content.startsWith('|')) {
+      sentences.push(content);
+      continue;
+    }
+    for (const { segment } of SENTENCES.segment(content)) {
+      const sentence = segment.trim();
+      if (sentence.length > 0) sentences.push(sentence);
+    }
+  }
+  return sentences;
+}
+
+function termsOf(text: string): Set<string> {
+  return new Set(tokenize(text).flatMap((word) => processTerm(word) ?? []));
+}
+
+/**
+ * The sentence of a passage that best answers the question: most question terms, then the earlier one.
+ * Always an exact substring of the passage text.
+ */
+export function bestQuote(passageText: string, question: string): string {
+  const wanted = termsOf(question);
+  let best = '';
+  let bestScore = -1;
+  for (const sentence of sentencesOf(passageText)) {
+    if (sentence.length < 25 && sentencesOf(passageText).length > 1) continue;
+    const terms = termsOf(sentence);
+    let score = 0;
+    for (const term of wanted) if (terms.has(term)) score += 1;
+    const lengthPenalty = sentence.length > 320 ? 0.5 : 0;
+    if (score - lengthPenalty > bestScore) {
+      best = sentence;
+      bestScore = score - lengthPenalty;
+    }
+  }
+  return best || passageText.slice(0, 300);
+}

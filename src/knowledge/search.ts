@@ -1,0 +1,190 @@
+import MiniSearch from 'minisearch';
+import { stemmer } from 'stemmer';
+import { eng } from 'stopword';
+import type { Passage } from './passages.js';
+
+const STOPWORDS = new Set([...eng, 'also', 'us', 'our', 'we', 'i', 'can', 'do', 'does', 'should', 'would', 'will', 'just', 'why', 'what', 'how', 'which']);
+
+/** Words people use in questions mapped to the words the documents use. */
+const SYNONYMS: Record<string, string[]> = {
+  gpu: ['compute', 'infrastructure', 'resources'],
+  gpus: ['compute', 'infrastructure', 'resources'],
+  hallucinate: ['hallucinations', 'inaccurate'],
+  hallucinations: ['inaccurate', 'fabrications'],
+  cheap: ['cost'],
+  expensive: ['cost'],
+  price: ['cost'],
+  fast: ['latency', 'speed'],
+  slow: ['latency'],
+  speed: ['latency'],
+  quick: ['latency', 'speed'],
+  latency: ['speed', 'inference'],
+  privacy: ['sensitive', 'privacy'],
+  sensitive: ['privacy'],
+  secure: ['privacy', 'sensitive'],
+  personalize: ['personalization', 'user'],
+  personalise: ['personalization', 'user'],
+  personal: ['personalization'],
+  style: ['tone', 'linguistic'],
+  tone: ['style', 'voice'],
+  voice: ['tone', 'style'],
+  json: ['format', 'formatting', 'output'],
+  format: ['formatting', 'output'],
+  template: ['format', 'formatting'],
+  changes: ['dynamic', 'updates', 'retraining'],
+  change: ['dynamic', 'updates', 'retraining'],
+  often: ['frequently', 'dynamic'],
+  frequently: ['dynamic'],
+  update: ['retraining', 'updates'],
+  outdated: ['frozen', 'retraining'],
+  stale: ['frozen', 'outdated'],
+  labeled: ['training', 'data'],
+  labelled: ['training', 'data'],
+  examples: ['dataset', 'samples', 'data'],
+  long: ['time', 'hours', 'days'],
+  take: ['time'],
+  setting: ['setup'],
+  setup: ['setup'],
+  depend: ['requires', 'needs', 'critical', 'quality'],
+  depends: ['requires', 'needs', 'critical', 'quality'],
+  well: ['solid', 'performance'],
+  look: ['form'],
+  part: ['partially', 'layers'],
+  partially: ['layers'],
+  keep: ['retain'],
+  abilities: ['capabilities'],
+  ability: ['capabilities'],
+  hosted: ['large', 'access'],
+  access: ['accessible'],
+  control: ['guardrails', 'controlling'],
+  allowed: ['guardrails'],
+  talk: ['discussing', 'dialog'],
+  wins: ['favoring'],
+  win: ['favoring'],
+  document: ['analysis'],
+  all: ['off-the-shelf', 'as-is'],
+  neither: ['off-the-shelf', 'as-is'],
+  nothing: ['off-the-shelf', 'as-is'],
+  need: ['requires'],
+  data: ['dataset'],
+  citations: ['sources', 'references', 'transparency'],
+  cite: ['sources', 'references'],
+  sources: ['references', 'transparency'],
+  references: ['sources'],
+  explain: ['transparency', 'interpretability'],
+  transparent: ['transparency', 'interpretability'],
+  'black-box': ['transparency'],
+  forget: ['forgetting', 'catastrophic'],
+  forgetting: ['catastrophic'],
+  small: ['smaller'],
+  tiny: ['small', 'smaller'],
+  big: ['large', 'massive'],
+  phone: ['device', 'on-device'],
+  mobile: ['device', 'on-device'],
+  offline: ['device', 'on-device'],
+  hybrid: ['combination', 'combining', 'blending', 'both'],
+  combine: ['combination', 'hybrid'],
+  both: ['hybrid', 'combination'],
+  evaluate: ['evaluation', 'evaluate'],
+  prompt: ['off-the-shelf'],
+  prompting: ['off-the-shelf'],
+  'off-the-shelf': ['prompting'],
+  consistent: ['consistency'],
+  memorize: ['memorization'],
+  memorise: ['memorization'],
+};
+
+export function tokenize(text: string): string[] {
+  return text.toLowerCase().match(/[a-z0-9]+(?:[-'][a-z0-9]+)*/g) ?? [];
+}
+
+/** Stopwords dropped, then Porter-stemmed: "retraining" and "retrain" meet. */
+export function processTerm(term: string): string | null {
+  const word = term.toLowerCase().replace(/'s$/, '');
+  if (STOPWORDS.has(word) || word.length < 2) return null;
+  return stemmer(word);
+}
+
+export function expandQuery(question: string): string {
+  const words = tokenize(question);
+  const extra = words.flatMap((word) => SYNONYMS[word] ?? []);
+  return [...words, ...extra].join(' ');
+}
+
+export interface RankedPassage {
+  passage: Passage;
+  score: number;
+  /** Distinct query terms the passage matched. */
+  matchedTerms: number;
+}
+
+/** BM25 full-text search over passages (MiniSearch), headings boosted; built once, no network. */
+export class PassageIndex {
+  private readonly search: MiniSearch<Passage>;
+  private readonly byId: Map<string, Passage>;
+
+  constructor(readonly passages: Passage[]) {
+    this.byId = new Map(passages.map((passage) => [passage.passageId, passage]));
+    this.search = new MiniSearch<Passage>({
+      idField: 'passageId',
+      fields: ['text', 'section', 'title'],
+      storeFields: [],
+      tokenize,
+      processTerm,
+      searchOptions: { boost: { section: 1.5, title: 0.3 }, prefix: false, fuzzy: false, combineWith: 'OR' },
+    });
+    this.search.addAll(passages);
+  }
+
+  get(passageId: string): Passage | undefined {
+    return this.byId.get(passageId);
+  }
+
+  query(question: string, limit = 8, boosts?: ReadonlyMap<string, number>): RankedPassage[] {
+    const results = this.search.search(expandQuery(question), {
+      boostDocument: boosts ? (id) => 1 + (boosts.get(String(id)) ?? 0) : undefined,
+    });
+    const ranked = results.flatMap((result) => {
+      const passage = this.byId.get(String(result.id));
+      return passage ? [{ passage, score: result.score, matchedTerms: result.terms.length }] : [];
+    });
+    return diversify(ranked, limit).map((item) => ({ ...item, score: Math.round(item.score * 1000) / 1000 }));
+  }
+}
+
+/** A second chunk of an already chosen section, or another passage of a chosen document, counts for less. */
+const SAME_SECTION_FACTOR = 0.45;
+const SAME_DOCUMENT_FACTOR = 0.6;
+const DIVERSIFY_POOL = 40;
+
+function sectionKey(passage: Passage): string {
+  return passage.passageId.replace(/~\d+$/, '');
+}
+
+/**
+ * Greedy re-ranking so the top few passages cover different sections and documents: answers usually need
+ * evidence from several sources, and a section's second chunk rarely adds a new point.
+ */
+export function diversify(ranked: RankedPassage[], limit: number): RankedPassage[] {
+  const pool = ranked.slice(0, DIVERSIFY_POOL);
+  const chosen: RankedPassage[] = [];
+  const sections = new Set<string>();
+  const documents = new Set<string>();
+  while (chosen.length < limit && pool.length > 0) {
+    let bestIndex = 0;
+    let bestScore = -Infinity;
+    pool.forEach((item, index) => {
+      const factor = (sections.has(sectionKey(item.passage)) ? SAME_SECTION_FACTOR : 1) * (documents.has(item.passage.docId) ? SAME_DOCUMENT_FACTOR : 1);
+      if (item.score * factor > bestScore) {
+        bestScore = item.score * factor;
+        bestIndex = index;
+      }
+    });
+    const [item] = pool.splice(bestIndex, 1);
+    if (!item) break;
+    chosen.push({ ...item, score: bestScore });
+    sections.add(sectionKey(item.passage));
+    documents.add(item.passage.docId);
+  }
+  return chosen;
+}

@@ -1,0 +1,143 @@
+import { CUES, TYPO_FIXES, type Cue } from './lexicon.js';
+import { ProfileSchema, type Profile, type ProfileField } from './schema.js';
+
+/** One field value read from the text, with the words that stated it. */
+export interface Evidence {
+  field: ProfileField;
+  value: string;
+  /** The matched words, as typed. */
+  phrase: string;
+  tier: number;
+  index: number;
+}
+
+export interface Extraction {
+  profile: Profile;
+  evidence: Evidence[];
+}
+
+export interface ExtractContext {
+  /** The question now pending: a bare answer ("yes", "2000") is read as an answer to it. */
+  pendingField?: ProfileField | null;
+}
+
+/** Anything that turns a message into profile fields; the LLM extractor implements it too. */
+export interface Extractor {
+  extract(text: string, context?: ExtractContext): Promise<Extraction>;
+}
+
+const WORD_NUMBERS: Record<string, number> = {
+  a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, fifteen: 15,
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100, dozen: 12,
+};
+
+/** Nouns that count labeled examples; documents, users and categories are not examples. */
+const EXAMPLE_NOUN = String.raw`(?:(?:labell?ed|annotated|rated|approved|correct|historical|past|old|human.labell?ed|triaged|resolved|example|training|gold|ideal|good|q ?& ?a|qa|input\/output|question.answer|\w+)[ -]){0,3}(?:examples?|samples?|pairs?|tickets?|cases?|notes?|transcripts?|conversations?|chats?|claims?|labels?|annotations?|reviews?|emails?|records?|q ?& ?as?|datapoints?|data points?|rows?)`;
+const NOT_A_COUNT = String.raw`(?!(?:years?|months?|weeks?|days?|hours?|minutes?|pages?|users?|people|devs?|developers?|categories|documents?|docs?|papers?|posts?)\b)`;
+const QUANTITY = new RegExp(String.raw`(?:~|about |around |roughly |maybe |approx\.? |over |some |nearly |almost |like |only )?(\d[\d,.]*)\s*(k|m|thousand|million)?\+?\s+${NOT_A_COUNT}${EXAMPLE_NOUN}\b(?!\s+(?:a|per|each|every) (?:day|week|month|year))`, 'g');
+const PARAMS = /\b(\d+(?:\.\d+)?)\s?b\b(?:\s*(?:param|parameter|model))?/g;
+const MILLISECONDS = /(?:under|below|within|less than|<)?\s*~?\s*(\d+(?:\.\d+)?)\s*(ms|milliseconds?|s|sec|seconds?)\b/g;
+
+export function normalise(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[‘’`´]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/[–—]/g, ' - ')
+    .replace(/\s+/g, ' ')
+    .replace(/[a-z]+/g, (word) => TYPO_FIXES[word] ?? word)
+    .trim();
+}
+
+function parseCount(digits: string, scale: string | undefined): number {
+  const value = Number(digits.replace(/,/g, ''));
+  if (!Number.isFinite(value)) return Number.NaN;
+  if (scale === 'k' || scale === 'thousand') return value * 1000;
+  if (scale === 'm' || scale === 'million') return value * 1_000_000;
+  return value;
+}
+
+export function bucketExamples(count: number): string {
+  if (count <= 0) return 'none';
+  if (count < 100) return 'few';
+  if (count < 1000) return 'hundreds';
+  return 'thousands';
+}
+
+function quantityEvidence(text: string): Evidence[] {
+  const found: Evidence[] = [];
+  for (const match of text.matchAll(QUANTITY)) {
+    const count = parseCount(match[1] ?? '', match[2]);
+    if (Number.isNaN(count)) continue;
+    found.push({ field: 'labeledExamples', value: bucketExamples(count), phrase: match[0].trim(), tier: 3, index: match.index ?? 0 });
+  }
+  const worded = text.matchAll(new RegExp(String.raw`\b(a few|a couple|${Object.keys(WORD_NUMBERS).join('|')}) (hundred|thousand|dozen)? ?${NOT_A_COUNT}${EXAMPLE_NOUN}\b`, 'g'));
+  for (const match of worded) {
+    const base = match[1]?.startsWith('a ') ? 3 : (WORD_NUMBERS[match[1] ?? ''] ?? 0);
+    const scale = match[2] === 'hundred' ? 100 : match[2] === 'thousand' ? 1000 : match[2] === 'dozen' ? 12 : 1;
+    if (base * scale <= 1) continue;
+    found.push({ field: 'labeledExamples', value: bucketExamples(base * scale), phrase: match[0], tier: 3, index: match.index ?? 0 });
+  }
+  return found;
+}
+
+function modelSizeEvidence(text: string): Evidence[] {
+  const found: Evidence[] = [];
+  for (const match of text.matchAll(PARAMS)) {
+    const billions = Number(match[1]);
+    const value = billions < 7 ? 'small' : billions <= 100 ? 'open-medium' : 'frontier-api';
+    found.push({ field: 'modelClass', value, phrase: match[0], tier: 3, index: match.index ?? 0 });
+  }
+  return found;
+}
+
+function latencyEvidence(text: string): Evidence[] {
+  const found: Evidence[] = [];
+  for (const match of text.matchAll(MILLISECONDS)) {
+    const amount = Number(match[1]);
+    const unit = match[2] ?? '';
+    const ms = unit.startsWith('m') ? amount : amount * 1000;
+    if (!/\b(?:respon|latenc|answer|reply|start|under|within|below)/.test(text.slice(Math.max(0, (match.index ?? 0) - 40), (match.index ?? 0) + match[0].length + 20))) continue;
+    const value = ms < 1000 ? 'realtime' : ms <= 3000 ? 'interactive' : 'relaxed';
+    found.push({ field: 'latency', value, phrase: match[0].trim(), tier: 3, index: match.index ?? 0 });
+  }
+  return found;
+}
+
+function cueEvidence(text: string, cues: readonly Cue[]): Evidence[] {
+  const found: Evidence[] = [];
+  for (const cue of cues) {
+    const pattern = new RegExp(cue.pattern.source, 'g');
+    for (const match of text.matchAll(pattern)) {
+      found.push({ field: cue.field, value: cue.value, phrase: match[0], tier: cue.tier, index: match.index ?? 0 });
+    }
+  }
+  return found;
+}
+
+/** The main task is usually named first; for every other field a later mention corrects an earlier one. */
+const FIRST_MENTION_WINS: ReadonlySet<ProfileField> = new Set(['task']);
+
+/** Picks one value per field: highest tier, then the mention that counts (see FIRST_MENTION_WINS). */
+function resolve(evidence: Evidence[]): Evidence[] {
+  const chosen = new Map<ProfileField, Evidence>();
+  for (const item of evidence) {
+    const current = chosen.get(item.field);
+    const later = current !== undefined && (FIRST_MENTION_WINS.has(item.field) ? item.index < current.index : item.index > current.index);
+    if (!current || item.tier > current.tier || (item.tier === current.tier && later)) chosen.set(item.field, item);
+  }
+  return [...chosen.values()];
+}
+
+/** Reads profile fields from free text with the lexicon; pure and deterministic. */
+export function extractProfile(rawText: string): Extraction {
+  const text = normalise(rawText);
+  const evidence = resolve([...cueEvidence(text, CUES), ...quantityEvidence(text), ...modelSizeEvidence(text), ...latencyEvidence(text)]);
+  const values = Object.fromEntries(evidence.map((item) => [item.field, item.value]));
+  return { profile: ProfileSchema.parse(values), evidence };
+}
+
+export const deterministicExtractor: Extractor = {
+  extract: async (text) => extractProfile(text),
+};

@@ -1,0 +1,146 @@
+import type { ProfileField } from './schema.js';
+
+/**
+ * The deterministic extractor's vocabulary: which phrases state which field value.
+ * `tier` ranks cues for one field: an explicit statement (3) beats a strong cue (2) beats a hint (1);
+ * among equal tiers the later mention wins, because people correct themselves as they type.
+ * Patterns run on normalised text: lower case, straight quotes, single spaces.
+ */
+export interface Cue {
+  field: ProfileField;
+  value: string;
+  pattern: RegExp;
+  tier: 1 | 2 | 3;
+}
+
+const NEG = String.raw`(?:no|not|never|without|zero|nobody|none|don't|do not|doesn't|does not|dont|isn't|aren't|can't|cannot|won't|lack|lacks)`;
+
+function cue(field: ProfileField, value: string, tier: Cue['tier'], ...patterns: RegExp[]): Cue[] {
+  return patterns.map((pattern) => ({ field, value, pattern, tier }));
+}
+
+const MEDICAL = String.raw`(?:clinic\w*|doctor\w*|physician\w*|hospital\w*|medical|radiolog\w*|oncolog\w*|diagnos\w*)`;
+
+export const CUES: Cue[] = [
+  // task
+  ...cue('task', 'summarization', 3, /\bsummar(?:ize|ise|izes|ises|izing|ising|ization|isation)\b/, /\b(?:draft|write|generat|produc|creat)\w* (?:\w+ ){0,2}summar(?:y|ies)\b/, /\btl;?dr\b/, /\bdigest of\b/),
+  ...cue('task', 'summarization', 1, /\bsummar(?:y|ies)\b/),
+  ...cue('task', 'classification', 2, /\bclassif(?:y|ies|ier|ication|ying)\b/, /\bcategori[sz](?:e|es|ing|ation)\b/, /\binto (?:our |the )?(?:\d+ )?(?:\w+ ){0,3}categories\b/,
+    /\btag(?:s|ging)?\b(?! line)/, /\bflag(?:s|ging)?\b/, /\btriag(?:e|es|ing)\b(?! categor)/, /\bsentiment\b/, /\bpos\/neg\b/, /\bassign(?:s|ing)? (?:\w+ ){0,2}codes?\b/,
+    /\burgent \/ not urgent\b/, /\bspam\b/, /\broute (?:tickets|emails|requests)\b/, /\bdetect(?:s|ing|ion)?\b/),
+  ...cue('task', 'extraction', 2, /\bextract(?:s|ing|ion)?\b/, /\bpull (?:\w+ ){0,3}out of\b/, /\bpull out\b/, /\bkeywords?\b/, /\bparse\b/, /\bnamed entit/, /\bfill (?:in )?(?:the )?fields\b/),
+  ...cue('task', 'recommendation', 2, /\brecommend(?:s|ing|ation|ations|er)? (?:\w+ ){0,2}(?:products?|items?|content|movies?|shows?|songs?|articles?|courses?|jobs?)\b/, /\brecommendation (?:system|engine)\b/),
+  ...cue('task', 'analysis', 2, /\banaly[sz](?:e|es|is|ing)\b (?:\w+ ){0,3}(?:documents?|contracts?|reports?|filings?|texts?)/, /\bdocument analysis\b/, /\breview (?:\w+ ){0,2}contracts?\b/),
+  ...cue('task', 'qa', 2, /\bq ?& ?a\b/, /\bq ?and ?a\b/, /\banswer(?:s|ing)? (?:\w+[' ]*){0,3}questions?\b/, /\bquestions? (?:about|on|from)\b/, /\bquestion.answering\b/, /\bfaq bot\b/, /\bhelp ?desk\b/),
+  ...cue('task', 'chat', 2, /\bchats? with\b/, /\bconversational(?:ist)?\b/, /\bsmall talk\b/, /\bchit.?chat\b/, /\bhold (?:a )?conversations?\b/),
+  ...cue('task', 'generation', 2, /\bwrite(?:s)? (?:\w+[ -]?){0,3}(?:reports?|explanations?|emails?|copy|posts?|articles?|descriptions?|notes?|responses?|letters?)\b/, /\bgenerat(?:e|es|or|ing|ion)\b/, /\bdraft(?:s|ing)?\b/,
+    /\btranslat(?:e|es|ing|ion)\b/, /\bbrainstorm\w*\b/, /\btaglines?\b/, /\bproduce (?:\w+ ){0,2}(?:reports?|text|copy)\b/, /\bcompose\b/, /\bcopywriting\b/),
+  ...cue('task', 'chat', 1, /\bchat ?bots?\b/, /\b(?:support|service|telco|customer) bots?\b/, /\bvoice assistant\b/, /\bassistant\b(?= that chats)/),
+  ...cue('task', 'qa', 1, /\bsupport assistant\b/, /\bknowledge base\b/, /\banswer\b/, /\bassistant\b/, /\bhelper\b/, /\bquestions?\b/),
+
+  // knowledgeNeed
+  ...cue('knowledgeNeed', 'none', 3, /\bnothing fancy\b/, /\b(?:doesn't|does not|don't|do not|won't) need (?:any )?(?:company |outside |external |extra )?(?:facts|knowledge|data|documents)\b/,
+    /\bcontent is fine\b/, /\bpurely (?:the )?(?:output )?format\b/, /\bgeneral content\b/, /\bno (?:outside|external|extra) (?:knowledge|data)\b/),
+  ...cue('knowledgeNeed', 'none', 2, /\btranslat(?:e|es|ing|ion)\b/, /\bbrainstorm\w*\b/, /\bsentiment\b/, /\bpos\/neg\b/, /\bkeywords?\b/, /\bapp.store reviews?\b/),
+  ...cue('knowledgeNeed', 'public', 3, /\bgeneral.knowledge\b/, /\bpublished (?:studies|papers|research|literature|trial|results)\b/, /\bnewest published\b/, /\b(?:trial results|news|filings|current events|world knowledge|web search|public data)\b/,
+    /\b(?:code sets?|payer rules|regulations|regs)\b(?= .{0,40}(?:updat|chang))/, /\btoday's prices\b/, /\bupcoming (?:local )?events\b/),
+  ...cue('knowledgeNeed', 'proprietary', 2, /\b(?:our|internal|company|in.house|proprietary|private|corporate)(?: \w+){0,3} (?:database|data|records?|files)\b/),
+  ...cue('knowledgeNeed', 'proprietary', 3, /\b(?:our|internal|company|in.house|proprietary|private|corporate)(?: \w+){0,3} (?:docs?|documents?|documentation|manuals?|wiki|handbook|policies|policy|knowledge ?base|faqs?|products?|catalog(?:ue)?|tickets|contracts|wording|papers)\b/,
+    /\b(?:employee handbook|device manuals?|product manual|policy documents?|docs site|account details|their accounts?|workout logs|patient's chart|client's profile|holdings|plan prices|internal (?:and|or) published)\b/,
+    /\b(?:each|every) (?:user|client|customer|member|patient)(?:'s)? (?:own )?(?:\w+ ){0,2}(?:data|profile|history|logs?|records?|accounts?)\b/),
+  ...cue('knowledgeNeed', 'public', 2, /\brecent research\b/, /\bcurrent rates\b/, /\bmarket (?:data|info|news)\b/),
+
+  // knowledgeFreshness
+  ...cue('knowledgeFreshness', 'static', 3, /\b(?:barely|rarely|never|hardly|almost never|seldom) (?:ever )?(?:move|moves|change|changes|changed|updated|update)\b/, /\bbasically static\b/, /\b(?:is|are|stays?) static\b/,
+    /\b(?:doesn't|does not|don't|do not) (?:really )?change\b/, /\bfixed set\b/, /\bstable\b/, /\bstatic\b/),
+  ...cue('knowledgeFreshness', 'yearly', 3, /\b(?:once|twice) a year\b/, /\b(?:yearly|annually|annual)\b/, /\bquarterly\b/, /\bevery (?:quarter|year)\b/),
+  ...cue('knowledgeFreshness', 'monthly', 3, /\bmonthly\b/, /\b(?:every|each|once a) month\b/, /\blast month\b/, /\bseveral times a year\b/, /\bfew times a year\b/, /\bevery (?:few|couple of|2|3|two|three) months\b/),
+  ...cue('knowledgeFreshness', 'weekly', 3, /\bweekly\b/, /\b(?:every|each|once a) week\b/, /\bevery (?:couple of|2|two|few) weeks\b/, /\bbi-?weekly\b/, /\bevery (?:sprint|release)\b/, /\bas they come out\b/, /\bstay(?:s)? current\b/, /\bupcoming (?:local )?events\b/),
+  ...cue('knowledgeFreshness', 'daily', 3, /\bdaily\b/, /\b(?:every|each|once a) day\b/, /\btoday's\b/, /\bnightly\b/, /\bcurrent rates\b/, /\bworkout logs?\b/, /\bpatient's chart\b/),
+  ...cue('knowledgeFreshness', 'realtime', 3, /\breal.?time (?:data|prices|feeds?|information|updates)\b/, /\blive (?:feed|data|prices|scores|inventory)\b/, /\b(?:every|each) (?:minute|second|hour)\b/, /\bstreaming data\b/),
+  ...cue('knowledgeFreshness', 'weekly', 1, /\bnew (?:ones|papers|studies|content|products|articles) (?:every|each|as|keep)\b/, /\bupdated (?:often|frequently|regularly|constantly)\b/, /\bchanges? (?:often|frequently|constantly|all the time)\b/),
+
+  // behaviourNeed
+  ...cue('behaviourNeed', 'strict', 3, /\bstrict (?:template|format|style|rules?|guidelines?)\b/, /\bexact (?:\w+ ){0,2}(?:template|format|wording|style)\b/, /\bevery single time\b/, /\b(?:house|brand|our) (?:format|voice|style|tone)\b/,
+    /\bbreaks? (?:our |the )?(?:json|schema|format)\b/, /\bpurely (?:the )?(?:output )?format\b/, /\bsound(?:s)? like (?:us|our)\b/, /\bphrasing rules\b/, /\bsign.?offs?\b/, /\bthe way our \w+ (?:do|does|write|talk)\b/,
+    /\b(?:marketing|legal|compliance) hates the tone\b/, /\bhas to follow our\b/, /\banswer like a specialist\b/, /\bvoice\b(?= .{0,30}\b(?:specific|sign|brief|friendly)\b)/),
+  ...cue('behaviourNeed', 'light', 2, /\bnatural conversationalist\b/, /\bfriendly tone\b/, /\bhate robotic\b/, /\brobotic answers\b/, /\bin (?:a|our) (?:friendly|professional|casual) tone\b/),
+  ...cue('behaviourNeed', 'none', 2, /\bno (?:particular |special )?(?:style|tone|format) (?:rules|requirements)\b/, /\bany (?:style|tone|format) (?:is|will do)\b/),
+
+  // outputStructure
+  ...cue('outputStructure', 'structured', 3, /\bjson\b/, /\bschema\b/, /\bstructured (?:template|output|format|data)\b/, /\btemplate\b/, /\btables?\b(?! of contents)/, /\bhouse format\b/, /\bnumbered steps\b/, /\bxml\b/, /\bcsv\b/),
+  ...cue('outputStructure', 'free', 2, /\bfree.?(?:form|text)\b/),
+
+  // domainLanguage
+  ...cue('domainLanguage', 'general', 3, /\bnothing domain.specific\b/, /\bnot domain.specific\b/, /\b(?:ordinary|everyday|plain|general|consumer|normal) (?:\w+ ){0,1}(?:language|content|english|words)\b/, /\bgeneral.knowledge\b/, /\bnothing fancy\b/, /\bno jargon\b/),
+  ...cue('domainLanguage', 'specialized', 3, /\bterminolog(?:y|ies)\b/, /\bjargon\b/, /\b(?:typologies|regs)\b/, /\bmoney.laundering\b/, /\b(?:medical|diagnosis|billing) cod(?:ing|es)\b/, /\bdomain.specific (?:language|vocabulary|terms)\b/, /\bniche vocabulary\b/, /\blegalese\b/),
+  ...cue('domainLanguage', 'specialized', 2, /\bradiolog\w*\b/, /\boncolog\w*\b/, /\bclinical notes\b/, /\bequity research\b/, /\bstock notes\b/),
+
+  // accuracyStakes
+  ...cue('accuracyStakes', 'high', 3, /\bmakes? up\b/, /\bhallucinat\w*\b/, /\b(?:can't|cannot) afford (?:to be wrong|mistakes|errors)\b/, /\bmust be (?:accurate|correct)\b/, /\bhigh stakes\b/, /\bsafety.critical\b/, /\bcompliance is nervous\b/),
+  ...cue('accuracyStakes', 'high', 2, new RegExp(String.raw`\b${MEDICAL}`), /\bclinical decision\b/, /\bradiologists?\b/),
+  ...cue('accuracyStakes', 'low', 3, /\b(?:they'll|they will|we'll|we will|someone will|people will|humans will) (?:edit|review|check|fix)\b/, /\blow stakes\b/, /\bmistakes are (?:fine|ok|okay|cheap)\b/, /\bnot critical\b/, /\bjust (?:for )?(?:a )?(?:dashboard|fun|internal brainstorm)/),
+
+  // citations
+  ...cue('citations', 'required', 3, /\bwhich (?:paper|document|source|doc|page) (?:an |the |each )?answer came from\b/, /\bwith references\b/, /\bwhere the info(?:rmation)? came from\b/, /\bcit(?:e|es|ing|ations?) (?:the |its |their )?sources?\b/, /\bcitations? (?:are )?(?:required|needed|mandatory)\b/,
+    /\bshow (?:the |its |their )?sources\b/, /\b(?:need|must|have) to (?:see|show|know) (?:the )?sources?\b/, /\bsource (?:links|references|attribution)\b/, /\bcite\b/, /\breferences?\b(?! ?(?:architecture|implementation))/),
+  ...cue('citations', 'no', 3, new RegExp(String.raw`\b${NEG} (?:need|require|care about) (?:any )?(?:citations|sources|references)\b`)),
+  ...cue('citations', 'nice', 3, /\b(?:citations|sources|references) (?:would be|are) nice\b/, /\bnice to (?:cite|show sources|have sources)\b/),
+
+  // labeledExamples (quantities are read separately)
+  ...cue('labeledExamples', 'none', 3, new RegExp(String.raw`\b${NEG} (?:\w+ ){0,3}(?:labell?ed|training|q ?& ?a|q&a|example|annotated) (?:data|examples|pairs|set)\b`), /\bno history of labels\b/, /\bno labels\b/, /\bno (?:labell?ed )?examples\b/,
+    /\b(?:don't|do not) have any (?:\w+ ){0,2}data\b/, /\bno (?:q ?& ?a|training) data\b/),
+  ...cue('labeledExamples', 'few', 2, /\ba (?:handful|few dozen|couple dozen) (?:of )?(?:\w+ ){0,2}(?:examples|pairs|samples)\b/),
+  ...cue('labeledExamples', 'hundreds', 2, /\b(?:a few|several|some) hundred\b/, /\bhundreds of (?:\w+ ){0,2}(?:examples|pairs|samples|tickets|cases|transcripts|conversations)\b/),
+  ...cue('labeledExamples', 'thousands', 2, /\b(?:\w+|\d+) years of (?:past |historical |old )?(?:claims|tickets|cases|records|transcripts|emails|reports|data)\b/, /\bthousands of (?:\w+ ){0,2}(?:examples|pairs|samples|tickets|cases|transcripts|conversations|records|reports)\b/),
+
+  // modelClass (parameter counts are read separately)
+  ...cue('modelClass', 'frontier-api', 3, /\bgpt.?(?:4|5)\w*\b/, /\bclaude\b/, /\bgemini\b/, /\bjust gpt\b/, /\bopenai(?:'s)? (?:api|models?)\b/, /\bhosted (?:large |frontier )?(?:model|llm)\b/, /\bfrontier model\b/, /\bgpt with a system prompt\b/),
+  ...cue('modelClass', 'open-medium', 3, /\bllama\b/, /\bmistral\b/, /\bmixtral\b/, /\bfalcon\b/, /\bqwen\b/, /\bself.host\w*\b/),
+  ...cue('modelClass', 'small', 3, /\bphi.?[23]\b/, /\bsmall (?:\w+ ){0,2}model\b/, /\btinyllama\b/, /\bgemma.?2b\b/, /\bdistil\w*\b/, /\bzephyr\b/),
+
+  // latency
+  ...cue('latency', 'realtime', 3, /\bsub.second\b/, /\bunder (?:a|one) second\b/, /\binstant(?:ly|aneous)?\b/, /\breal.?time (?:response|answers?|latency)\b/, /\bresponse has to start\b/),
+  ...cue('latency', 'relaxed', 2, /\bbatch\b/, /\bovernight\b/, /\blatency (?:doesn't|does not|isn't) (?:matter|critical)\b/, /\bno rush\b/),
+
+  // deployment
+  ...cue('deployment', 'on-device', 3, /\bin.car\b/, /\bon.device\b/, /\boffline\b/, /\bon (?:the )?(?:phone|edge|device)\b/, /\bedge devices?\b/, /\bembedded\b/, /\bsmartphones?\b/),
+
+  // mlCapacity
+  ...cue('mlCapacity', 'none', 3, new RegExp(String.raw`\b${NEG} (?:\w+ ){0,2}gpus?\b`), /\bnobody (?:who|that) has trained\b/, new RegExp(String.raw`\b${NEG} (?:\w+ ){0,2}(?:ml|machine learning|data science) (?:team|people|engineers|experience|expertise)\b`),
+    /\bnever trained a model\b/, /\bno (?:ml|ai) (?:people|folks|skills)\b/),
+  ...cue('mlCapacity', 'some', 3, /\b(?:we )?(?:do )?have (?:some |a few |a couple of )?gpus\b/, /\bsome (?:ml|machine learning) (?:experience|people)\b/),
+  ...cue('mlCapacity', 'strong', 3, /\b(?:ml|machine learning|data science) team\b(?! .{0,10}\b(?:no|none)\b)/, /\bgpu cluster\b/, /\bplenty of gpus\b/, /\bwe (?:regularly )?train (?:our own )?models\b/),
+
+  // dataRestriction
+  ...cue('dataRestriction', 'no-search-index', 3, /\b(?:nervous|worried|uneasy|concerned) about (?:putting|storing|keeping) (?:\w+ ){0,3}(?:in|into) (?:a )?(?:vector|search)/, new RegExp(String.raw`\b${NEG} (?:be )?(?:put|stored?|kept|indexed|keep|store) (?:\w+ ){0,3}(?:in|into) (?:a )?(?:vector|search|retriev)`),
+    /\bno vector (?:db|database|store)\b/, /\bmust not be indexed\b/, /\bcan't be indexed\b/, /\bnot allowed to (?:index|store)\b/),
+
+  // personalization
+  ...cue('personalization', 'yes', 3, /\b(?:each|every) (?:user|client|customer|member|patient)(?:'s)? (?:has their )?(?:own )?(?:\w+ ){0,2}(?:data|profile|history|logs?|records?|accounts?|goals)\b/, /\b(?:member|customer|client|user|patient)'s (?:\w+ ){0,2}(?:account|profile|chart|history|records?|details)\b/,
+    /\btheir (?:own )?(?:accounts?|personal history|history|records|profile)\b/, /\bpersonal(?:ized|ised|isation|ization)? (?:history|answers|advice|recommendations)\b/, /\bper.user\b/),
+  ...cue('personalization', 'no', 2, /\bsame (?:answers?|content) for (?:every(?:one|body)|all users)\b/, /\bnot personali[sz]ed\b/),
+];
+
+/** Misspellings seen in real messages, fixed before the cues run. */
+export const TYPO_FIXES: Record<string, string> = {
+  definately: 'definitely',
+  definatly: 'definitely',
+  recieve: 'receive',
+  wich: 'which',
+  teh: 'the',
+  finetune: 'fine-tune',
+  finetuning: 'fine-tuning',
+  labelled: 'labeled',
+  lable: 'label',
+  lables: 'labels',
+  summarise: 'summarize',
+  questoins: 'questions',
+  anwser: 'answer',
+  anwsers: 'answers',
+  chatbto: 'chatbot',
+  recomend: 'recommend',
+  retreival: 'retrieval',
+  retrival: 'retrieval',
+  databse: 'database',
+};

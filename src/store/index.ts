@@ -1,0 +1,4 @@
+export type { ConversationState, ConversationStore, Phase } from './types.js';
+export { emptyState } from './types.js';
+export { createMemoryStore } from './memory.js';
+export { openSqliteStore } from './sqlite.js';

@@ -1,0 +1,107 @@
+import { mkdtempSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { answerWhy } from '../../src/dialog/why.js';
+import { BUNDLED_KNOWLEDGE_DIR, KnowledgeBase } from '../../src/knowledge/index.js';
+import { devSetsPresent, SOURCES_DIR, whyCases } from '../helpers/devsets.js';
+import { existsSync } from 'node:fs';
+
+const knowledge = KnowledgeBase.load();
+const squash = (text: string) =>
+  text
+    .replace(/[\u00a0\s]+/g, ' ')
+    .replace(/[‘’]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/\*\*/g, '')
+    .trim()
+    .toLowerCase();
+
+/** Source lines that SOURCES.md calls page furniture, left out on purpose. */
+const FURNITURE = [/^Leave a Reply$/, /^Your email address will not be published/, /^Read Also:/, /^Heliosz/, /^Ready to revolutionize/, /^We at Heliosz/, /^Bespoke AI|^Scalable GenAI|^Expert-Led/, /^Collaborate with Heliosz/,
+  /^RAG vs Fine Tuning$/, /^Table of Contents$/, /^Outsourcing your IT/, /^Umar Majeed$/, /^Chief Technology Officer$/, /^A tech builder/, /^RAG and Fine-tuning(: How does (RAG|Fine-tuning) work\?)?$/, /^RAG vs\. Fine-tuning$/,
+  /^Written by$|^Mattias Skarin$|^Published on$|^2025-03-12$|^BlogAI$/];
+
+describe('bundled knowledge', () => {
+  it('has the five documents with titles from their front matter', () => {
+    expect(knowledge.documents).toHaveLength(5);
+    expect(knowledge.documents.map((doc) => doc.title)).toContain('When to Apply RAG vs Fine-Tuning');
+    expect(knowledge.documents.find((doc) => doc.docId.startsWith('004'))).toMatchObject({ author: 'Mattias Skarin', date: '2025-03-12' });
+  });
+
+  it.runIf(existsSync(SOURCES_DIR))('keeps every content line of the sources unchanged', () => {
+    const files = ['000_446d1e133029b3ea.txt', '001_dffbb63a480d21b7.txt', '002_27d5980e0b603fde.txt', '003_8fb84103a98182b9.txt', '004_856dcd5731c25a39.txt'];
+    const missing: string[] = [];
+    for (const [index, file] of files.entries()) {
+      const doc = knowledge.documents[index];
+      const markdown = squash(readFileSync(join(BUNDLED_KNOWLEDGE_DIR, `${doc?.docId}.md`), 'utf8'));
+      // 002's own YAML front matter (permalink, tags) is replaced by ours.
+      const source = readFileSync(join(SOURCES_DIR, file), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
+      for (const line of source.split('\n')) {
+        const content = line.replace(/^[\s\u00a0]*(?:•|-|\d+\.)[\s\u00a0]+/, '').trim();
+        if (!content || FURNITURE.some((pattern) => pattern.test(content))) continue;
+        if (!markdown.includes(squash(content))) missing.push(`${file}: ${content.slice(0, 80)}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('splits into passages with unique stable ids, heading paths and whole sentences', () => {
+    const ids = knowledge.passages.map((passage) => passage.passageId);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(KnowledgeBase.load().passages.map((passage) => passage.passageId)).toEqual(ids);
+    for (const passage of knowledge.passages) {
+      expect(passage.section.length).toBeGreaterThan(0);
+      expect(passage.text.length).toBeLessThanOrEqual(1800);
+      expect(passage.text.trim()).toMatch(/[.?!:)|”"*a-z0-9]$/i);
+    }
+    expect(knowledge.passage('000-when-to-apply-rag-vs-fine-tuning#small-language-models')?.section).toBe('When to Fine-Tune vs RAG for Different Model Sizes › Small Language Models');
+  });
+
+  it('indexes a Markdown file a user drops into the folder', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'knowledge-'));
+    cpSync(BUNDLED_KNOWLEDGE_DIR, folder, { recursive: true });
+    writeFileSync(join(folder, 'team-notes.md'), '---\ntitle: "Our team notes"\n---\n\n# Our team notes\n\n## Vendor lock-in\n\nQuokka deployments avoid vendor lock-in by keeping embeddings portable.\n');
+    const extended = KnowledgeBase.load(folder);
+    expect(extended.documents).toHaveLength(6);
+    const [top] = extended.search('How do quokka deployments avoid vendor lock-in?');
+    expect(top?.passage.title).toBe('Our team notes');
+    expect(top?.passage.section).toBe('Vendor lock-in');
+  });
+});
+
+describe('why answers', () => {
+  it('quotes verbatim and cites title › section', () => {
+    const answer = answerWhy(knowledge, 'Does RAG add latency?');
+    expect(answer.covered).toBe(true);
+    expect(answer.citations.length).toBeGreaterThan(0);
+    for (const citation of answer.citations) expect(knowledge.passage(citation.passageId)?.text).toContain(citation.quote);
+    expect(answer.answer).toMatch(/latency/i);
+    expect(answer.answer).toContain(' › ');
+    expect(answer.passages.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('says honestly when the sources do not cover a question', () => {
+    const answer = answerWhy(knowledge, 'What is the capital of France?');
+    expect(answer.covered).toBe(false);
+    expect(answer.citations).toEqual([]);
+    expect(answer.answer).toMatch(/sources don't cover/);
+  });
+
+  it.runIf(devSetsPresent)('finds gold passages for the dev questions (recall@3 and MRR@5 floors) with every quote verbatim', () => {
+    let recall = 0;
+    let reciprocal = 0;
+    const cases = whyCases();
+    for (const item of cases) {
+      const answer = answerWhy(knowledge, item.question);
+      const texts = answer.passages.map((passage) => squash(passage.text));
+      const golds = item.gold.map((gold) => squash(gold.quote));
+      recall += golds.filter((gold) => texts.slice(0, 3).some((text) => text.includes(gold))).length / golds.length;
+      const first = texts.slice(0, 5).findIndex((text) => golds.some((gold) => text.includes(gold)));
+      reciprocal += first >= 0 ? 1 / (first + 1) : 0;
+      for (const citation of answer.citations) expect(knowledge.passage(citation.passageId)?.text).toContain(citation.quote);
+    }
+    expect(recall / cases.length).toBeGreaterThanOrEqual(0.75);
+    expect(reciprocal / cases.length).toBeGreaterThanOrEqual(0.85);
+  });
+});

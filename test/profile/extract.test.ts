@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { extractProfile } from '../../src/profile/extract.js';
+import { ProfileSchema } from '../../src/profile/schema.js';
+import { devSetsPresent, profileCases, scenarios } from '../helpers/devsets.js';
+
+const read = (text: string) => extractProfile(text).profile;
+
+describe('deterministic extractor', () => {
+  it('reads several fields from one description', () => {
+    expect(read('We want a Q&A bot over our internal wiki, which changes every week, and users must see which document an answer came from.')).toMatchObject({
+      task: 'qa',
+      knowledgeNeed: 'proprietary',
+      knowledgeFreshness: 'weekly',
+      citations: 'required',
+    });
+  });
+
+  it('handles negation', () => {
+    expect(read('We have no GPUs and nobody who has trained a model.').mlCapacity).toBe('none');
+    expect(read("We don't have any labeled data.").labeledExamples).toBe('none');
+    expect(read('We do have GPUs now.').mlCapacity).toBe('some');
+    expect(read('nothing domain specific, ordinary language').domainLanguage).toBe('general');
+  });
+
+  it('buckets quantities of labeled examples', () => {
+    expect(read('We have ~2,000 labeled examples').labeledExamples).toBe('thousands');
+    expect(read('only about 50 pairs').labeledExamples).toBe('few');
+    expect(read('5k tickets already triaged by humans').labeledExamples).toBe('thousands');
+    expect(read('a few hundred Q&A examples from the old FAQ').labeledExamples).toBe('hundreds');
+    expect(read('we collected 1.5k approved examples').labeledExamples).toBe('thousands');
+    expect(read('ten years of past claims').labeledExamples).toBe('thousands');
+  });
+
+  it('does not count documents, users or time spans as examples', () => {
+    expect(read('about 40k internal papers and 100k users').labeledExamples).toBeUndefined();
+    expect(read('we get 30 emails a day over 2 years').labeledExamples).toBeUndefined();
+  });
+
+  it('reads frequencies', () => {
+    expect(read('the product catalogue is updated every release (every 2 weeks)').knowledgeFreshness).toBe('weekly');
+    expect(read('prices come from a live feed').knowledgeFreshness).toBe('realtime');
+    expect(read('the rules barely move').knowledgeFreshness).toBe('static');
+    expect(read('the manual gets revised quarterly').knowledgeFreshness).toBe('yearly');
+    expect(read('code sets get updated several times a year').knowledgeFreshness).toBe('monthly');
+    expect(read('we translate about 10 posts a month').knowledgeFreshness).toBeUndefined();
+  });
+
+  it('reads model names and sizes', () => {
+    expect(read('We use GPT-4o through the API').modelClass).toBe('frontier-api');
+    expect(read('We self-host Llama 2 7B').modelClass).toBe('open-medium');
+    expect(read('It has to run on Phi-2').modelClass).toBe('small');
+    expect(read('a ~3B model for cost reasons').modelClass).toBe('small');
+  });
+
+  it('reads latency, deployment and data restrictions', () => {
+    expect(read('the response has to start in under ~300 ms')).toMatchObject({ latency: 'realtime' });
+    expect(read('In-car voice assistant').deployment).toBe('on-device');
+    expect(read('Compliance is nervous about putting patient data in a vector DB').dataRestriction).toBe('no-search-index');
+  });
+
+  it('fixes typos before reading', () => {
+    expect(read('every answer definately has to follow our strict template').behaviourNeed).toBe('strict');
+  });
+
+  it('takes the main task from the first task named, and the later mention for other fields', () => {
+    expect(read('A bot that chats with customers and also flags complaints').task).toBe('chat');
+    expect(read('docs change monthly, actually they change daily').knowledgeFreshness).toBe('daily');
+  });
+
+  it('always produces a valid profile, and nothing from text with no project facts', () => {
+    for (const text of ['', '🙂🙂🙂', 'Bonjour, je voudrais un assistant', 'lorem ipsum dolor sit amet']) {
+      const profile = read(text);
+      expect(() => ProfileSchema.parse(profile)).not.toThrow();
+      expect(Object.keys(profile).length).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it.runIf(devSetsPresent)('scores F1 >= 0.85 on the stated fields of the dev set', () => {
+    const texts = new Map(scenarios().map((scenario) => [scenario.id, scenario.text]));
+    let hits = 0;
+    let extracted = 0;
+    let stated = 0;
+    for (const item of profileCases()) {
+      const got = read(texts.get(item.id) ?? '') as Record<string, string>;
+      for (const field of item.stated) {
+        stated += 1;
+        if (got[field] !== undefined) extracted += 1;
+        if (got[field] === (item.profile as Record<string, string>)[field]) hits += 1;
+      }
+    }
+    const precision = hits / extracted;
+    const recall = hits / stated;
+    expect((2 * precision * recall) / (precision + recall)).toBeGreaterThanOrEqual(0.85);
+  });
+});
