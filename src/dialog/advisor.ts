@@ -97,8 +97,9 @@ export class Advisor {
     if (problem === 'empty' || /^help$/i.test(text)) return reply('help', [section(HELP_TEXT)]);
     if (problem) return reply('notice', [section(PROBLEM_TEXT[problem])]);
     const profile = this.extractSync(text);
-    if (Object.keys(profile).length === 0) return this.nothingUnderstood(text);
     const result = this.evaluate(profile, []);
+    // The result is still given (SPEC 6: assess always prints the engine output), with the reason it is weak.
+    if (Object.keys(profile).length === 0) return { ...this.nothingUnderstood(text), result };
     const sections = recommendationSections(this.knowledge, result);
     return reply('recommendation', sections, { result, question: result.nextQuestion, actions: RESULT_ACTIONS });
   }

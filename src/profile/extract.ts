@@ -34,7 +34,8 @@ const WORD_NUMBERS: Record<string, number> = {
 /** Nouns that count labeled examples; documents, users and categories are not examples. */
 const EXAMPLE_NOUN = String.raw`(?:(?:labell?ed|annotated|rated|approved|correct|historical|past|old|human.labell?ed|triaged|resolved|example|training|gold|ideal|good|q ?& ?a|qa|input\/output|question.answer|\w+)[ -]){0,3}(?:examples?|samples?|pairs?|tickets?|cases?|notes?|transcripts?|conversations?|chats?|claims?|labels?|annotations?|reviews?|emails?|records?|q ?& ?as?|datapoints?|data points?|rows?)`;
 const NOT_A_COUNT = String.raw`(?!(?:years?|months?|weeks?|days?|hours?|minutes?|pages?|users?|people|devs?|developers?|categories|documents?|docs?|papers?|posts?)\b)`;
-const QUANTITY = new RegExp(String.raw`(?:~|about |around |roughly |maybe |approx\.? |over |some |nearly |almost |like |only )?(\d[\d,.]*)\s*(k|m|thousand|million)?\+?\s+${NOT_A_COUNT}${EXAMPLE_NOUN}\b(?!\s+(?:a|per|each|every) (?:day|week|month|year))`, 'g');
+const LABELED_ANYTHING = String.raw`(?:labell?ed|annotated|rated|approved|tagged|graded|triaged|hand.labell?ed|human.labell?ed|aligned|curated|gold) [a-z-]+`;
+const QUANTITY = new RegExp(String.raw`(?:~|about |around |roughly |maybe |approx\.? |over |some |nearly |almost |like |only )?(\d[\d,.]*)\s*(k|m|thousand|million)?\+?\s+${NOT_A_COUNT}(?:${LABELED_ANYTHING}|${EXAMPLE_NOUN})\b(?!\s+(?:a|per|each|every) (?:day|week|month|year))`, 'g');
 const PARAMS = /\b(\d+(?:\.\d+)?)\s?b\b(?:\s*(?:param|parameter|model))?/g;
 const MILLISECONDS = /(?:under|below|within|less than|<)?\s*~?\s*(\d+(?:\.\d+)?)\s*(ms|milliseconds?|s|sec|seconds?)\b/g;
 
@@ -105,12 +106,27 @@ function latencyEvidence(text: string): Evidence[] {
   return found;
 }
 
+/** A cue whose own words negate ("no GPUs", "barely change") already means the negated value. */
+const ENCODES_NEGATION = /\\bno\\b|\(\?:no\||not|n't|never|without|zero|nobody|nothing|barely|rarely|hardly|none/;
+const NEGATOR_BEFORE = /\b(?:no|not|nobody|never|without|nothing|don't|doesn't|isn't|aren't|won't|can't|cannot|no one|neither|nor)\b(?:\s+\S+){0,3}\s*$/;
+
+/** "nobody cares about exact wording" must not read as a strict wording rule. */
+function negatedBefore(text: string, index: number): boolean {
+  const before = text.slice(Math.max(0, index - 40), index);
+  // A negation only reaches within its own clause.
+  const clause = before.slice(Math.max(...[',', '.', ';', ':', '!', '?', ' - ', '(', ' but '].map((mark) => before.lastIndexOf(mark))) + 1);
+  return NEGATOR_BEFORE.test(clause);
+}
+
 function cueEvidence(text: string, cues: readonly Cue[]): Evidence[] {
   const found: Evidence[] = [];
   for (const cue of cues) {
     const pattern = new RegExp(cue.pattern.source, 'g');
+    const negatable = !ENCODES_NEGATION.test(cue.pattern.source);
     for (const match of text.matchAll(pattern)) {
-      found.push({ field: cue.field, value: cue.value, phrase: match[0], tier: cue.tier, index: match.index ?? 0 });
+      const index = match.index ?? 0;
+      if (negatable && negatedBefore(text, index)) continue;
+      found.push({ field: cue.field, value: cue.value, phrase: match[0], tier: cue.tier, index });
     }
   }
   return found;

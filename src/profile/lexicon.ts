@@ -34,20 +34,21 @@ export const CUES: Cue[] = [
   ...cue('task', 'qa', 2, /\bq ?& ?a\b/, /\bq ?and ?a\b/, /\banswer(?:s|ing)? (?:\w+[' ]*){0,3}questions?\b/, /\bquestions? (?:about|on|from)\b/, /\bquestion.answering\b/, /\bfaq bot\b/, /\bhelp ?desk\b/),
   ...cue('task', 'chat', 2, /\bchats? with\b/, /\bconversational(?:ist)?\b/, /\bsmall talk\b/, /\bchit.?chat\b/, /\bhold (?:a )?conversations?\b/),
   ...cue('task', 'generation', 2, /\bwrite(?:s)? (?:\w+[ -]?){0,3}(?:reports?|explanations?|emails?|copy|posts?|articles?|descriptions?|notes?|responses?|letters?)\b/, /\bgenerat(?:e|es|or|ing|ion)\b/, /\bdraft(?:s|ing)?\b/,
-    /\btranslat(?:e|es|ing|ion)\b/, /\bbrainstorm\w*\b/, /\btaglines?\b/, /\bproduce (?:\w+ ){0,2}(?:reports?|text|copy)\b/, /\bcompose\b/, /\bcopywriting\b/),
+    /\btranslat(?:e|es|ing|ion)\b/, /\bbrainstorm\w*\b/, /\btaglines?\b/, /\bproduce (?:\w+ ){0,2}(?:reports?|text|copy)\b/, /\bcompose\b/, /\bcopywriting\b/, /\b(?:names|slogans|headlines|descriptions|emails|posts) generated\b/),
   ...cue('task', 'chat', 1, /\bchat ?bots?\b/, /\b(?:support|service|telco|customer) bots?\b/, /\bvoice assistant\b/, /\bassistant\b(?= that chats)/),
   ...cue('task', 'qa', 1, /\bsupport assistant\b/, /\bknowledge base\b/, /\banswer\b/, /\bassistant\b/, /\bhelper\b/, /\bquestions?\b/),
 
   // knowledgeNeed
   ...cue('knowledgeNeed', 'none', 3, /\bnothing fancy\b/, /\b(?:doesn't|does not|don't|do not|won't) need (?:any )?(?:company |outside |external |extra )?(?:facts|knowledge|data|documents)\b/,
-    /\bcontent is fine\b/, /\bpurely (?:the )?(?:output )?format\b/, /\bgeneral content\b/, /\bno (?:outside|external|extra) (?:knowledge|data)\b/),
+    /\bcontent is fine\b/, /\bpurely (?:the )?(?:output )?format\b/, /\bgeneral content\b/, /\bno (?:outside|external|extra) (?:knowledge|data)\b/, /\bnothing factual\b/, /\bno facts? (?:needed|required)\b/),
   ...cue('knowledgeNeed', 'none', 2, /\btranslat(?:e|es|ing|ion)\b/, /\bbrainstorm\w*\b/, /\bsentiment\b/, /\bpos\/neg\b/, /\bkeywords?\b/, /\bapp.store reviews?\b/),
   ...cue('knowledgeNeed', 'public', 3, /\bgeneral.knowledge\b/, /\bpublished (?:studies|papers|research|literature|trial|results)\b/, /\bnewest published\b/, /\b(?:trial results|news|filings|current events|world knowledge|web search|public data)\b/,
-    /\b(?:code sets?|payer rules|regulations|regs)\b(?= .{0,40}(?:updat|chang))/, /\btoday's prices\b/, /\bupcoming (?:local )?events\b/),
+    /\b(?:code sets?|payer rules|regulations|regs)\b(?= .{0,40}(?:updat|chang))/, /\btoday's prices\b/, /\b(?:upcoming|local) events\b/, /\bpapers published\b/, /\barxiv\b/, /\bpubmed\b/),
   ...cue('knowledgeNeed', 'proprietary', 2, /\b(?:our|internal|company|in.house|proprietary|private|corporate)(?: \w+){0,3} (?:database|data|records?|files)\b/),
   ...cue('knowledgeNeed', 'proprietary', 3, /\b(?:our|internal|company|in.house|proprietary|private|corporate)(?: \w+){0,3} (?:docs?|documents?|documentation|manuals?|wiki|handbook|policies|policy|knowledge ?base|faqs?|products?|catalog(?:ue)?|tickets|contracts|wording|papers)\b/,
     /\b(?:employee handbook|device manuals?|product manual|policy documents?|docs site|account details|their accounts?|workout logs|patient's chart|client's profile|holdings|plan prices|internal (?:and|or) published)\b/,
     /\b(?:each|every) (?:user|client|customer|member|patient)(?:'s)? (?:own )?(?:\w+ ){0,2}(?:data|profile|history|logs?|records?|accounts?)\b/),
+  ...cue('knowledgeNeed', 'proprietary', 2, /\b(?:confluence|sharepoint|notion|intranet|jira|crm|erp)\b/, /\binternal (?:\w+ ){0,2}(?:pages|sites?|systems?|tools?|standards|guidelines)\b/, /\bcontracts\b/, /\border (?:status|history)\b/),
   ...cue('knowledgeNeed', 'public', 2, /\brecent research\b/, /\bcurrent rates\b/, /\bmarket (?:data|info|news)\b/),
 
   // knowledgeFreshness
@@ -55,15 +56,16 @@ export const CUES: Cue[] = [
     /\b(?:doesn't|does not|don't|do not) (?:really )?change\b/, /\bfixed set\b/, /\bstable\b/, /\bstatic\b/),
   ...cue('knowledgeFreshness', 'yearly', 3, /\b(?:once|twice) a year\b/, /\b(?:yearly|annually|annual)\b/, /\bquarterly\b/, /\bevery (?:quarter|year)\b/),
   ...cue('knowledgeFreshness', 'monthly', 3, /\bmonthly\b/, /\b(?:every|each|once a) month\b/, /\blast month\b/, /\bseveral times a year\b/, /\bfew times a year\b/, /\bevery (?:few|couple of|2|3|two|three) months\b/),
-  ...cue('knowledgeFreshness', 'weekly', 3, /\bweekly\b/, /\b(?:every|each|once a) week\b/, /\bevery (?:couple of|2|two|few) weeks\b/, /\bbi-?weekly\b/, /\bevery (?:sprint|release)\b/, /\bas they come out\b/, /\bstay(?:s)? current\b/, /\bupcoming (?:local )?events\b/),
+  ...cue('knowledgeFreshness', 'weekly', 3, /\bweekly\b/, /\b(?:every|each|once a) week\b/, /\bevery (?:couple of|2|two|few) weeks\b/, /\bbi-?weekly\b/, /\bevery (?:sprint|release)\b/, /\bas they come out\b/, /\bstay(?:s)? current\b/, /\bupcoming (?:local )?events\b/, /\b(?:this|last) week\b/),
   ...cue('knowledgeFreshness', 'daily', 3, /\bdaily\b/, /\b(?:every|each|once a) day\b/, /\btoday's\b/, /\bnightly\b/, /\bcurrent rates\b/, /\bworkout logs?\b/, /\bpatient's chart\b/),
   ...cue('knowledgeFreshness', 'realtime', 3, /\breal.?time (?:data|prices|feeds?|information|updates)\b/, /\blive (?:feed|data|prices|scores|inventory)\b/, /\b(?:every|each) (?:minute|second|hour)\b/, /\bstreaming data\b/),
-  ...cue('knowledgeFreshness', 'weekly', 1, /\bnew (?:ones|papers|studies|content|products|articles) (?:every|each|as|keep)\b/, /\bupdated (?:often|frequently|regularly|constantly)\b/, /\bchanges? (?:often|frequently|constantly|all the time)\b/),
+  ...cue('knowledgeFreshness', 'weekly', 1, /\bnew (?:ones|papers|studies|content|products|articles) (?:every|each|as|keep)\b/, /\b(?:updated|edited|revised|changed) (?:often|frequently|regularly|constantly|all the time)\b/, /\bchanges? (?:often|frequently|constantly|all the time)\b/, /\b(?:added|published|released) (?:daily|weekly|all the time|constantly)\b/),
 
   // behaviourNeed
   ...cue('behaviourNeed', 'strict', 3, /\bstrict (?:template|format|style|rules?|guidelines?)\b/, /\bexact (?:\w+ ){0,2}(?:template|format|wording|style)\b/, /\bevery single time\b/, /\b(?:house|brand|our) (?:format|voice|style|tone)\b/,
     /\bbreaks? (?:our |the )?(?:json|schema|format)\b/, /\bpurely (?:the )?(?:output )?format\b/, /\bsound(?:s)? like (?:us|our)\b/, /\bphrasing rules\b/, /\bsign.?offs?\b/, /\bthe way our \w+ (?:do|does|write|talk)\b/,
-    /\b(?:marketing|legal|compliance) hates the tone\b/, /\bhas to follow our\b/, /\banswer like a specialist\b/, /\bvoice\b(?= .{0,30}\b(?:specific|sign|brief|friendly)\b)/),
+    /\b(?:marketing|legal|compliance) hates the tone\b/, /\bhas to follow our\b/, /\banswer like a specialist\b/, /\bfollows? our (?:\w+ ){0,2}(?:standards|guidelines|conventions|style guide|phrasing)\b/,
+    /\b(?:must|has to|have to|needs? to) (?:always )?(?:be|produce|return|output|emit) valid (?:json|xml|yaml)\b/, /\bevery time\b/, /\bbrand (?:voice|tone)\b/, /\b(?:tone|voice|style) strictly\b/, /\bstrictly\b(?= .{0,20}\b(?:tone|voice|format|style)\b)/, /\bvoice\b(?= .{0,30}\b(?:specific|sign|brief|friendly)\b)/),
   ...cue('behaviourNeed', 'light', 2, /\bnatural conversationalist\b/, /\bfriendly tone\b/, /\bhate robotic\b/, /\brobotic answers\b/, /\bin (?:a|our) (?:friendly|professional|casual) tone\b/),
   ...cue('behaviourNeed', 'none', 2, /\bno (?:particular |special )?(?:style|tone|format) (?:rules|requirements)\b/, /\bany (?:style|tone|format) (?:is|will do)\b/),
 
@@ -78,13 +80,14 @@ export const CUES: Cue[] = [
 
   // accuracyStakes
   ...cue('accuracyStakes', 'high', 3, /\bmakes? up\b/, /\bhallucinat\w*\b/, /\b(?:can't|cannot) afford (?:to be wrong|mistakes|errors)\b/, /\bmust be (?:accurate|correct)\b/, /\bhigh stakes\b/, /\bsafety.critical\b/, /\bcompliance is nervous\b/),
-  ...cue('accuracyStakes', 'high', 2, new RegExp(String.raw`\b${MEDICAL}`), /\bclinical decision\b/, /\bradiologists?\b/),
+  ...cue('accuracyStakes', 'high', 2, new RegExp(String.raw`\b${MEDICAL}`), /\bclinical decision\b/, /\bradiologists?\b/, /\blawyers?\b/, /\blegal advice\b/),
   ...cue('accuracyStakes', 'low', 3, /\b(?:they'll|they will|we'll|we will|someone will|people will|humans will) (?:edit|review|check|fix)\b/, /\blow stakes\b/, /\bmistakes are (?:fine|ok|okay|cheap)\b/, /\bnot critical\b/, /\bjust (?:for )?(?:a )?(?:dashboard|fun|internal brainstorm)/),
 
   // citations
   ...cue('citations', 'required', 3, /\bwhich (?:paper|document|source|doc|page) (?:an |the |each )?answer came from\b/, /\bwith references\b/, /\bwhere the info(?:rmation)? came from\b/, /\bcit(?:e|es|ing|ations?) (?:the |its |their )?sources?\b/, /\bcitations? (?:are )?(?:required|needed|mandatory)\b/,
-    /\bshow (?:the |its |their )?sources\b/, /\b(?:need|must|have) to (?:see|show|know) (?:the )?sources?\b/, /\bsource (?:links|references|attribution)\b/, /\bcite\b/, /\breferences?\b(?! ?(?:architecture|implementation))/),
-  ...cue('citations', 'no', 3, new RegExp(String.raw`\b${NEG} (?:need|require|care about) (?:any )?(?:citations|sources|references)\b`)),
+    /\bshow (?:the |its |their )?sources\b/, /\b(?:need|must|have) to (?:see|show|know) (?:the )?sources?\b/, /\bsource (?:links|references|attribution)\b/, /\bcite\b/, /\bcited\b/, /\bwith (?:citations|sources)\b/, /\bcitations?\b/, /\breferences?\b(?! ?(?:architecture|implementation))/),
+  ...cue('citations', 'no', 3, new RegExp(String.raw`\b${NEG} (?:need|require|care about) (?:any )?(?:citations|sources|references)\b`), /\bno (?:citations|sources|references) (?:needed|required|necessary)\b/,
+    /\b(?:citations|sources|references) (?:aren't|are not|not) (?:needed|required|necessary)\b/),
   ...cue('citations', 'nice', 3, /\b(?:citations|sources|references) (?:would be|are) nice\b/, /\bnice to (?:cite|show sources|have sources)\b/),
 
   // labeledExamples (quantities are read separately)
