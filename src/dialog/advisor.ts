@@ -274,8 +274,10 @@ export class Advisor {
   }
 
   private async summaryTurn(state: ConversationState, message: UserMessage): Promise<Turn> {
-    const summary = await this.summary(message.userId, message);
-    if (summary) return { state, reply: summary };
+    // Prefer the decision taken in this conversation; otherwise the user's latest anywhere.
+    const history = await this.store.decisions(message.userId, 20);
+    const record = history.find((item) => item.conversationId === state.conversationId) ?? history[0];
+    if (record) return { state, reply: reply('summary', summarySections(this.knowledge, record, message), this.pendingQuestion(state)) };
     return { state, reply: reply('notice', [section('You have no decision to summarize yet. Describe your project and answer my questions first; then say "summary".')]) };
   }
 

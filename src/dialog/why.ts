@@ -102,8 +102,10 @@ export function engineLines(result: AssessmentResult, option: Option | null, neg
     const lines = result.reasons.filter((reason) => reason.weight > 0).slice(0, 3).map(reasonLine);
     return lines.length > 0 ? [`For this project the engine recommends ${optionName(asked)} because:`, ...lines] : [];
   }
+  const edge = (reason: Reason) => (reason.weights[result.recommendation] ?? 0) - (reason.weights[asked] ?? 0);
   const against = result.reasons
-    .filter((reason) => (reason.favors !== asked && reason.weight > 0) || reason.favors === result.recommendation)
+    .filter((reason) => edge(reason) > 0)
+    .sort((a, b) => edge(b) - edge(a))
     .slice(0, 3)
     .map(reasonLine);
   const gap = Math.round((result.scores[result.recommendation] - result.scores[asked]) * 10) / 10;

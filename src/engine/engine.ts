@@ -125,7 +125,7 @@ function reasonsFor(profile: Profile, recommendation: Option): Reason[] {
     .map((rule): Reason => {
       const favors = rankOptions({ rag: 0, 'fine-tuning': 0, hybrid: 0, prompting: 0, ...rule.weights })[0] ?? recommendation;
       const weight = rule.weights[recommendation] ?? 0;
-      return { factor: rule.field, value: rule.value, favors, text: rule.because, weight, citations: rule.citations };
+      return { factor: rule.field, value: rule.value, favors, text: rule.because, weight, weights: rule.weights, citations: rule.citations };
     });
   return reasons.sort((a, b) => b.weight - a.weight);
 }

@@ -59,7 +59,10 @@ export interface Reason {
   value: string;
   favors: Option;
   text: string;
+  /** Weight toward the recommended option. */
   weight: number;
+  /** The rule's weight toward every option, so "why not X?" can find what counts against X. */
+  weights: Weights;
   citations: Citation[];
 }
 
