@@ -23,6 +23,12 @@ type Scores = Record<Option, number>;
 /** Softmax temperature for confidence: a lead of about 3 points is a clear call. */
 const CONFIDENCE_TEMPERATURE = 2;
 const MAX_CHANGES_SHOWN = 5;
+/**
+ * A question is asked only if its answer changes the recommendation with at least this prior chance.
+ * Rarer answers (on-device, sub-second latency, data barred from search) are ones people volunteer, so
+ * such fields stay listed as missing without interrupting the user.
+ */
+export const MIN_ASK_CHANCE = 0.2;
 
 const RULES_BY_FIELD = groupRules(FACTOR_RULES);
 
@@ -156,7 +162,7 @@ export function decide(profile: Profile, options: DecideOptions = {}): EngineRes
   const runnerUp = ranked[1] ?? 'prompting';
   const missing = missingFields(profile, recommendation);
   const skipped = new Set(options.skipped ?? []);
-  const next = missing.find((item) => !skipped.has(item.field));
+  const next = missing.find((item) => !skipped.has(item.field) && item.flipChance >= MIN_ASK_CHANCE);
   const question = next ? fieldQuestion(next.field) : undefined;
   return {
     recommendation,

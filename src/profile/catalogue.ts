@@ -129,7 +129,7 @@ const CATALOGUE: Catalogue = {
     name: 'Deployment',
     text: 'Where will the model run?',
     labels: { cloud: 'In the cloud or a data centre', 'on-device': 'On a device (phone, car, offline edge)' },
-    prior: { cloud: 4, 'on-device': 1 },
+    prior: { cloud: 5, 'on-device': 1 },
   },
   mlCapacity: {
     name: 'ML capacity',
@@ -143,7 +143,7 @@ const CATALOGUE: Catalogue = {
     text: 'May your data be kept in a searchable store (a search index or vector database)?',
     labels: { none: 'Yes, that is fine', 'no-search-index': 'No, it must not be kept in a searchable store' },
     yesNo: { yes: 'none', no: 'no-search-index' },
-    prior: { none: 4, 'no-search-index': 1 },
+    prior: { none: 5, 'no-search-index': 1 },
   },
   personalization: {
     name: 'Personalization',

@@ -113,3 +113,14 @@ describe('decide', () => {
     expect(wrong.map((item) => item.id)).toEqual([]);
   });
 });
+
+describe('question threshold', () => {
+  it('lists a field whose only flipping answers are rare as missing, without asking it', () => {
+    const profile: Profile = { task: 'qa', knowledgeNeed: 'proprietary', knowledgeFreshness: 'weekly', behaviourNeed: 'strict', outputStructure: 'structured', labeledExamples: 'thousands', mlCapacity: 'some' };
+    const result = decide(profile);
+    const deployment = result.missing.find((item) => item.field === 'deployment');
+    expect(deployment?.flips).toEqual([{ value: 'on-device', recommendation: 'fine-tuning' }]);
+    expect(deployment?.flipChance).toBeLessThan(0.2);
+    expect(result.nextQuestion).toBeNull();
+  });
+});
