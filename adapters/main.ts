@@ -3,8 +3,8 @@
  * terminal chat when none is, so a new user sees the product working with no accounts.
  */
 import 'dotenv/config';
-import { ConfigError, loadConfig, slackConfigured, teamsConfigured, type Config } from '../src/config.js';
-import { createAdvisor, type Advisor } from '../src/index.js';
+import { ConfigError, llmSettings, loadConfig, slackConfigured, teamsConfigured, type Config } from '../src/config.js';
+import { createAdvisor, createLanguageModel, type Advisor } from '../src/index.js';
 import { createLogger, type Logger } from '../src/log.js';
 import { openStore } from '../src/store/open.js';
 
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     return;
   }
   const store = await openStore(config, logger);
-  const advisor = await createAdvisor({ store, logger, knowledgeDir: config.ADVISOR_KNOWLEDGE_DIR, maxQuestions: config.ADVISOR_MAX_QUESTIONS });
+  const advisor = await createAdvisor({ store, logger, knowledgeDir: config.ADVISOR_KNOWLEDGE_DIR, maxQuestions: config.ADVISOR_MAX_QUESTIONS, llm: createLanguageModel(llmSettings(config), logger) });
   const running = await startServers(config, advisor, logger);
   logger.info({ surfaces: running.map((surface) => surface.name) }, 'advisor started');
   const shutdown = async (signal: string) => {

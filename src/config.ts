@@ -35,6 +35,7 @@ export const ConfigSchema = z.object({
   OPENAI_BASE_URL: optionalText.pipe(z.url().optional()),
   OPENAI_MODEL: z.string().trim().min(1).default('gpt-4o-mini'),
   OPENAI_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(8000),
+  OPENAI_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(1),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -64,4 +65,9 @@ export function slackConfigured(config: Config): boolean {
 
 export function teamsConfigured(config: Config): boolean {
   return Boolean(config.MicrosoftAppId) || config.TEAMS_ENABLED || config.TEAMS_ALLOW_UNAUTHENTICATED;
+}
+
+/** Settings for the optional language model; no key means none is created and nothing leaves the machine. */
+export function llmSettings(config: Config) {
+  return { apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL, model: config.OPENAI_MODEL, timeoutMs: config.OPENAI_TIMEOUT_MS, maxRetries: config.OPENAI_MAX_RETRIES };
 }

@@ -3,6 +3,9 @@ import { Advisor, type AdvisorOptions } from './dialog/advisor.js';
 import { KnowledgeBase } from './knowledge/index.js';
 import type { Logger } from './log.js';
 import type { Extractor } from './profile/extract.js';
+import { GroundedAnswerer } from './llm/answerer.js';
+import type { LanguageModel } from './llm/client.js';
+import { LlmExtractor } from './llm/extractor.js';
 import type { ConversationStore } from './store/types.js';
 
 export { Advisor, HELP_TEXT } from './dialog/advisor.js';
@@ -16,6 +19,7 @@ export { extractProfile, type Extractor } from './profile/extract.js';
 export { createMemoryStore, openSqliteStore, type ConversationStore } from './store/index.js';
 export { loadConfig, type Config } from './config.js';
 export { createLogger, type Logger } from './log.js';
+export { createLanguageModel, type LanguageModel } from './llm/client.js';
 
 export interface CreateAdvisorOptions {
   store: ConversationStore;
@@ -23,6 +27,8 @@ export interface CreateAdvisorOptions {
   knowledgeDir?: string;
   maxQuestions?: number;
   extractor?: Extractor;
+  /** A language model: better reading of messages and written "why" answers; the engine still decides. */
+  llm?: LanguageModel | null;
   now?: () => Date;
 }
 
@@ -32,6 +38,10 @@ export async function createAdvisor(options: CreateAdvisorOptions): Promise<Advi
   const advisorOptions: AdvisorOptions = { store: options.store, knowledge };
   if (options.logger) advisorOptions.logger = options.logger;
   if (options.maxQuestions !== undefined) advisorOptions.maxQuestions = options.maxQuestions;
+  if (options.llm) {
+    advisorOptions.extractor = new LlmExtractor(options.llm, options.logger);
+    advisorOptions.answerer = new GroundedAnswerer(options.llm);
+  }
   if (options.extractor) advisorOptions.extractor = options.extractor;
   if (options.now) advisorOptions.now = options.now;
   return new Advisor(advisorOptions);

@@ -3,9 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { createAdvisor, type Advisor } from '../../src/index.js';
+import { createAdvisor, createLanguageModel, type Advisor } from '../../src/index.js';
 import { answerWhy } from '../../src/dialog/why.js';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { ConfigError, llmSettings, loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
 import { openStore } from '../../src/store/open.js';
 import type { UserMessage } from '../../src/dialog/messages.js';
@@ -91,7 +91,7 @@ export async function runCli(argv: string[]): Promise<number> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
   const store = command === 'chat' ? await openStore(config, logger) : (await import('../../src/store/index.js')).createMemoryStore();
-  const advisor = await createAdvisor({ store, logger, knowledgeDir: config.ADVISOR_KNOWLEDGE_DIR, maxQuestions: config.ADVISOR_MAX_QUESTIONS });
+  const advisor = await createAdvisor({ store, logger, knowledgeDir: config.ADVISOR_KNOWLEDGE_DIR, maxQuestions: config.ADVISOR_MAX_QUESTIONS, llm: createLanguageModel(llmSettings(config), logger) });
   try {
     if (command === 'chat') await chat(advisor, values.json === true);
     for await (const line of command === 'chat' ? [] : inputLines(text)) {

@@ -2,7 +2,7 @@ import { decide } from '../engine/index.js';
 import type { Option } from '../engine/types.js';
 import type { KnowledgeBase } from '../knowledge/index.js';
 import type { Logger } from '../log.js';
-import { deterministicExtractor, extractProfile, type Extractor } from '../profile/extract.js';
+import { deterministicExtractor, extractProfile, type Extraction, type Extractor } from '../profile/extract.js';
 import { fieldQuestion } from '../profile/catalogue.js';
 import { isFieldValue, isProfileField, profileValue, PROFILE_FIELDS, type Profile, type ProfileField } from '../profile/schema.js';
 import type { ConversationState, ConversationStore } from '../store/types.js';
@@ -21,12 +21,16 @@ import {
   section,
   summarySections,
 } from './render.js';
-import { answerWhy } from './why.js';
+import { answerWhy, type WhyAnswer } from './why.js';
+import type { GroundedAnswerer } from '../llm/answerer.js';
+import { choiceLabel } from '../profile/catalogue.js';
 
 export interface AdvisorOptions {
   store: ConversationStore;
   knowledge: KnowledgeBase;
   extractor?: Extractor;
+  /** Writes "why" answers with a language model; without it answers are extractive. */
+  answerer?: GroundedAnswerer;
   logger?: Logger;
   /** Follow-up questions asked at most per conversation before recommending anyway. */
   maxQuestions?: number;
@@ -60,6 +64,7 @@ export class Advisor {
   readonly store: ConversationStore;
   readonly knowledge: KnowledgeBase;
   private readonly extractor: Extractor;
+  private readonly answerer: GroundedAnswerer | undefined;
   private readonly logger: Logger | undefined;
   private readonly maxQuestions: number;
   private readonly now: () => Date;
@@ -68,6 +73,7 @@ export class Advisor {
     this.store = options.store;
     this.knowledge = options.knowledge;
     this.extractor = options.extractor ?? deterministicExtractor;
+    this.answerer = options.answerer;
     this.logger = options.logger;
     this.maxQuestions = options.maxQuestions ?? DEFAULT_MAX_QUESTIONS;
     this.now = options.now ?? (() => new Date());
@@ -164,7 +170,7 @@ export class Advisor {
       case 'what-if':
         return this.whatIf(state, intent.text);
       case 'why':
-        return this.why(state, message.text, intent.option, intent.negated);
+        return await this.why(state, message.text, intent.option, intent.negated);
       case 'question':
         return this.questionOrStatement(state, message);
       case 'statement':
@@ -188,32 +194,46 @@ export class Advisor {
   private async statement(state: ConversationState, message: UserMessage): Promise<Turn> {
     if (looksLikeSteering(message.text)) return this.refuseSteering(state);
     const pending = state.pendingField;
-    const extracted = await this.extract(message.text, pending);
+    const extraction = await this.extract(message.text, pending, state.profile);
+    const extracted = extraction.profile;
     const answered = pending ? (readAnswer(pending, message.text) ?? profileValue(extracted, pending)) : undefined;
     const updates: Profile = { ...extracted, ...(pending && answered ? { [pending]: answered } : {}) };
     const changed = PROFILE_FIELDS.filter((field) => profileValue(updates, field) !== undefined && profileValue(updates, field) !== profileValue(state.profile, field));
-    if (changed.length === 0) return this.notUnderstood(state, message);
-    const notes = changed.map((field) => `- ${describeValue(field, profileValue(updates, field) ?? '')}`);
-    const lead = state.phase === 'intake' ? 'Here is what I understood:' : 'Updated:';
-    return this.proceed({ ...state, profile: { ...state.profile, ...updates } }, message, [`${lead}\n${notes.join('\n')}`]);
+    const conflict = extraction.conflicts?.find((item) => profileValue(updates, item.field) === undefined);
+    if (changed.length === 0 && !conflict) return this.notUnderstood(state, message);
+    const notes = extraction.notice ? [extraction.notice] : [];
+    if (changed.length > 0) {
+      const lead = state.phase === 'intake' ? 'Here is what I understood:' : 'Updated:';
+      notes.push(`${lead}\n${changed.map((field) => `- ${describeValue(field, profileValue(updates, field) ?? '')}`).join('\n')}`);
+    }
+    const next = { ...state, profile: { ...state.profile, ...updates } };
+    return conflict ? this.confirm(next, conflict, notes) : this.proceed(next, message, notes);
+  }
+
+  /** A reading that contradicts an earlier answer is asked about, not applied. */
+  private confirm(state: ConversationState, conflict: { field: ProfileField; current: string; proposed: string }, notes: string[]): Turn {
+    const { field, text, choices } = fieldQuestion(conflict.field);
+    const ask = `Earlier I noted "${choiceLabel(field, conflict.current)}", but this sounds like "${choiceLabel(field, conflict.proposed)}". Which is right?`;
+    const sections = [...notes.map((note) => section(note)), section(`${ask}\n${text}`, 'Please confirm')];
+    return { state: { ...state, pendingField: field }, reply: reply('question', sections, { question: { field, text, choices } }) };
   }
 
   /** A question mark does not make a description a question: if it states facts, read them. */
   private async questionOrStatement(state: ConversationState, message: UserMessage): Promise<Turn> {
     if (state.pendingField && readAnswer(state.pendingField, message.text)) return this.statement(state, message);
     if (state.phase === 'intake') {
-      const extracted = await this.extract(message.text, null);
+      const extracted = profileFromDeterministic(message.text);
       if (Object.keys(extracted).length >= 2) return this.statement(state, message);
     }
     return this.why(state, message.text, mentionedOption(message.text.toLowerCase()), false, false);
   }
 
-  private async extract(text: string, pendingField: ProfileField | null): Promise<Profile> {
+  private async extract(text: string, pendingField: ProfileField | null, profile: Profile = {}): Promise<Extraction> {
     try {
-      return (await this.extractor.extract(text, { pendingField })).profile;
+      return await this.extractor.extract(text, { pendingField, profile });
     } catch (error) {
       this.logger?.warn({ err: error }, 'extractor failed; using the deterministic reading');
-      return profileFromDeterministic(text);
+      return extractProfile(text);
     }
   }
 
@@ -233,7 +253,7 @@ export class Advisor {
     return this.recommendResult({ ...state }, user, notes, result);
   }
 
-  private recommend(state: ConversationState, user: { userId: string; userName?: string | undefined }, notes: string[]): Turn {
+  private async recommend(state: ConversationState, user: { userId: string; userName?: string | undefined }, notes: string[]): Promise<Turn> {
     if (Object.keys(state.profile).length === 0) return this.notUnderstood(state, { text: '' });
     return this.recommendResult(state, user, notes, this.evaluate(state.profile, state.skipped));
   }
@@ -299,18 +319,33 @@ export class Advisor {
   }
 
   /** `aboutDecision`: a "why" about the recommendation gets the engine's reasons as well as the sources. */
-  private why(state: ConversationState, question: string, option: Option | null, negated: boolean, aboutDecision = true): Turn {
+  private async why(state: ConversationState, question: string, option: Option | null, negated: boolean, aboutDecision = true): Promise<Turn> {
     if (looksLikeSteering(question)) return this.refuseSteering(state);
     const result = Object.keys(state.profile).length > 0 ? this.evaluate(state.profile, state.skipped) : null;
     const answer = answerWhy(this.knowledge, question, { result, option, negated, explainDecision: aboutDecision });
+    const written = answer.covered && this.answerer ? await this.writtenAnswer(question, answer) : null;
     const sections = [];
-    if (answer.engineLines.length > 0) sections.push(section(answer.engineLines.join('\n'), 'For your project'));
-    sections.push(
-      answer.covered
-        ? section('Quoted passages:', 'From the sources', answer.views)
-        : section("The sources don't cover this. I can answer questions about RAG, fine-tuning, hybrids and prompting: data, cost, latency, privacy, model size, hallucinations."),
-    );
+    if (written && 'sections' in written) sections.push(...written.sections);
+    else {
+      if (written) sections.push(section(written.notice));
+      if (answer.engineLines.length > 0) sections.push(section(answer.engineLines.join('\n'), 'For your project'));
+      sections.push(
+        answer.covered
+          ? section('Quoted passages:', 'From the sources', answer.views)
+          : section("The sources don't cover this. I can answer questions about RAG, fine-tuning, hybrids and prompting: data, cost, latency, privacy, model size, hallucinations."),
+      );
+    }
     return { state, reply: reply('answer', sections, this.pendingQuestion(state)) };
+  }
+
+  /** The model's answer with verified citations, or a notice saying why the extractive answer is shown. */
+  private async writtenAnswer(question: string, answer: WhyAnswer): Promise<{ sections: ReturnType<typeof section>[] } | { notice: string }> {
+    const passages = answer.passages.slice(0, 5).flatMap((item) => this.knowledge.passage(item.passageId) ?? []);
+    const outcome = await this.answerer?.answer(question, answer.engineLines, passages);
+    if (!outcome) return { notice: '' };
+    if (!outcome.ok) return { notice: outcome.notice };
+    const views = outcome.value.citations.flatMap((citation) => this.knowledge.view(citation) ?? []);
+    return { sections: [section(outcome.value.answer, 'Answer', views)] };
   }
 
   private refuseSteering(state: ConversationState): Turn {
@@ -319,7 +354,7 @@ export class Advisor {
     return { state, reply: reply('notice', [section(text)], this.pendingQuestion(state)) };
   }
 
-  private notUnderstood(state: ConversationState, message: Pick<UserMessage, 'text'>): Turn {
+  private async notUnderstood(state: ConversationState, message: Pick<UserMessage, 'text'>): Promise<Turn> {
     const pending = state.pendingField;
     if (pending) {
       return { state, reply: reply('question', [section('I did not catch an answer to my question. Pick one of the choices, type it in your own words, or say "not sure".'), section(this.pendingQuestion(state).question?.text ?? '', 'Question')], this.pendingQuestion(state)) };

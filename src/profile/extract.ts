@@ -14,11 +14,17 @@ export interface Evidence {
 export interface Extraction {
   profile: Profile;
   evidence: Evidence[];
+  /** Values read that contradict what the user set before: confirmed with the user, never applied silently. */
+  conflicts?: { field: ProfileField; current: string; proposed: string }[];
+  /** Something the user should know about how the message was read (e.g. the language model was not used). */
+  notice?: string;
 }
 
 export interface ExtractContext {
   /** The question now pending: a bare answer ("yes", "2000") is read as an answer to it. */
   pendingField?: ProfileField | null;
+  /** The profile so far, so an extractor can tell a new fact from a contradiction. */
+  profile?: Profile;
 }
 
 /** Anything that turns a message into profile fields; the LLM extractor implements it too. */
