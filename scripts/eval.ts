@@ -6,7 +6,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { createAdvisor, createMemoryStore, type Advisor } from '../src/index.js';
+import { createAdvisor, createLanguageModel, createMemoryStore, extractProfile, type Advisor } from '../src/index.js';
+import { ALL_NULL_PROFILE, passageIdsOf, startFakeOpenAi, userMessageOf, type ChatRequest, type ScriptedResponse } from '../test/helpers/fakeOpenAi.js';
 import { answerWhy } from '../src/dialog/why.js';
 import { NOT_SURE_VALUE } from '../src/dialog/messages.js';
 import { ProfileSchema, type Profile, type ProfileField } from '../src/profile/schema.js';
@@ -41,18 +42,18 @@ export function normaliseForMatch(text: string): string {
 const ratio = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
 const fixed = (value: number) => value.toFixed(3);
 
-function oneShot(advisor: Advisor, scenarios: z.infer<typeof Scenario>[]) {
+async function oneShot(advisor: Advisor, scenarios: z.infer<typeof Scenario>[]) {
   const misses: string[] = [];
   let correct = 0;
   for (const scenario of scenarios) {
-    const recommendation = advisor.assess(scenario.text).result?.recommendation ?? 'none';
+    const recommendation = (await advisor.assessWithExtractor(scenario.text)).result?.recommendation ?? 'none';
     if (recommendation === scenario.expected || scenario.acceptable.includes(recommendation)) correct += 1;
     else misses.push(`${scenario.id}: got ${recommendation}, expected ${scenario.expected}`);
   }
   return { accuracy: ratio(correct, scenarios.length), misses };
 }
 
-function extraction(advisor: Advisor, scenarios: Map<string, z.infer<typeof Scenario>>, cases: z.infer<typeof ProfileCase>[]) {
+async function extraction(advisor: Advisor, scenarios: Map<string, z.infer<typeof Scenario>>, cases: z.infer<typeof ProfileCase>[]) {
   let truePositives = 0;
   let extractedStated = 0;
   let stated = 0;
@@ -60,7 +61,7 @@ function extraction(advisor: Advisor, scenarios: Map<string, z.infer<typeof Scen
   let correctAll = 0;
   for (const item of cases) {
     const text = scenarios.get(item.id)?.text ?? '';
-    const got = advisor.extractSync(text) as Record<string, string>;
+    const got = (await advisor.readProfile(text)) as Record<string, string>;
     const gold = item.profile as Record<string, string>;
     for (const field of item.stated) {
       stated += 1;
@@ -131,14 +132,33 @@ function retrieval(advisor: Advisor, cases: z.infer<typeof WhyCase>[]) {
   return { recallAt3: ratio(recallSum, cases.length), anyHitAt3: ratio(anyAt3, cases.length), mrrAt5: ratio(reciprocalSum, cases.length), verbatimRate: ratio(verbatim, quotes), misses };
 }
 
+/** What a careful model would return: the fields the text states, and a quote from the first passage. */
+function simulatedModel(request: ChatRequest): ScriptedResponse {
+  if (request.response_format?.json_schema?.name === 'project_profile') {
+    return { content: JSON.stringify({ ...ALL_NULL_PROFILE, ...extractProfile(userMessageOf(request)).profile }) };
+  }
+  const content = request.messages.find((message) => message.role === 'user')?.content ?? '';
+  const firstId = passageIdsOf(request)[0] ?? '';
+  const firstText = /<passage id="[^"]+" source="[^"]*">\n([^\n]+)/.exec(content)?.[1] ?? '';
+  const quote = firstText.split(/(?<=\.)\s/)[0] ?? firstText;
+  return { content: JSON.stringify({ answer: 'In short: see the quoted passage.', citations: [{ passageId: firstId, quote }] }) };
+}
+
 async function main(): Promise<void> {
   const scenarios = readJsonl('scenarios.dev.jsonl', Scenario);
   const profiles = readJsonl('profiles.dev.jsonl', ProfileCase);
   const whys = readJsonl('why.dev.jsonl', WhyCase);
   const byId = new Map(scenarios.map((scenario) => [scenario.id, scenario]));
-  const advisor = await createAdvisor({ store: createMemoryStore() });
-  const shot = oneShot(advisor, scenarios);
-  const fields = extraction(advisor, byId, profiles);
+  const llmMode = process.argv.includes('--llm');
+  // LLM mode runs against a local fake OpenAI-compatible server answering as a model would, which checks
+  // the merge and citation-validation paths without a network.
+  const fake = llmMode ? await startFakeOpenAi(simulatedModel) : null;
+  const advisor = await createAdvisor({
+    store: createMemoryStore(),
+    llm: fake ? createLanguageModel({ apiKey: 'sk-eval-fake', baseURL: fake.baseURL, model: 'fake-model', timeoutMs: 5000, maxRetries: 0 }) : null,
+  });
+  const shot = await oneShot(advisor, scenarios);
+  const fields = await extraction(advisor, byId, profiles);
   const talk = await dialogue(advisor, byId, profiles);
   const search = retrieval(advisor, whys);
   const figures = {
@@ -148,11 +168,13 @@ async function main(): Promise<void> {
     dialogue: { accuracy: fixed(talk.accuracy), meanQuestions: talk.meanQuestions.toFixed(2) },
     retrieval: { recallAt3: fixed(search.recallAt3), anyHitAt3: fixed(search.anyHitAt3), mrrAt5: fixed(search.mrrAt5), verbatimRate: fixed(search.verbatimRate) },
   };
+  await fake?.close();
   if (process.argv.includes('--json')) {
     process.stdout.write(`${JSON.stringify(figures)}\n`);
     return;
   }
   const lines = [
+    `Mode: ${llmMode ? 'language model (local fake OpenAI-compatible server)' : 'deterministic'}`,
     `Dev sets: ${scenarios.length} scenarios, ${profiles.length} profiles, ${whys.length} why-questions (${EVAL_DIR})`,
     `One-shot accuracy (lenient)         ${figures.oneShotAccuracy}`,
     `Extraction on stated fields         P ${figures.extraction.precision}  R ${figures.extraction.recall}  F1 ${figures.extraction.f1}  (precision over every extracted field ${figures.extraction.precisionAllFields})`,

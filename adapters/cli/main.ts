@@ -35,8 +35,8 @@ async function* inputLines(text: string | undefined): AsyncGenerator<string> {
   for await (const line of reader) yield line;
 }
 
-function assess(advisor: Advisor, json: boolean, text: string): void {
-  const reply = advisor.assess(text);
+async function assess(advisor: Advisor, json: boolean, text: string): Promise<void> {
+  const reply = await advisor.assessWithExtractor(text);
   if (!json) {
     write(renderForTerminal(reply, process.stdout.isTTY === true));
     return;
@@ -95,7 +95,7 @@ export async function runCli(argv: string[]): Promise<number> {
   try {
     if (command === 'chat') await chat(advisor, values.json === true);
     for await (const line of command === 'chat' ? [] : inputLines(text)) {
-      if (command === 'assess') assess(advisor, values.json === true, line);
+      if (command === 'assess') await assess(advisor, values.json === true, line);
       else why(advisor, values.json === true, line);
     }
   } finally {

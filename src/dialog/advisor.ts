@@ -97,12 +97,29 @@ export class Advisor {
     return (await this.store.get(conversationId)) !== null;
   }
 
-  /** A one-shot assessment of a description; nothing is stored. */
+  /** A one-shot assessment of a description with the deterministic reading; nothing is stored. */
   assess(rawText: string): Reply {
     const { text, problem } = cleanInput(rawText);
     if (problem === 'empty' || /^help$/i.test(text)) return reply('help', [section(HELP_TEXT)]);
     if (problem) return reply('notice', [section(PROBLEM_TEXT[problem])]);
-    const profile = this.extractSync(text);
+    return this.assessProfileReply(text, this.extractSync(text));
+  }
+
+  /** The same assessment read by the configured extractor (the language model when there is one). */
+  async assessWithExtractor(rawText: string): Promise<Reply> {
+    const { text, problem } = cleanInput(rawText);
+    if (problem) return this.assess(rawText);
+    const extraction = await this.extract(text, null);
+    const assessed = this.assessProfileReply(text, extraction.profile);
+    return extraction.notice ? { ...assessed, sections: [section(extraction.notice), ...assessed.sections], text: `${extraction.notice}\n\n${assessed.text}` } : assessed;
+  }
+
+  /** Reads a description with the configured extractor. */
+  async readProfile(text: string): Promise<Profile> {
+    return (await this.extract(cleanInput(text).text, null)).profile;
+  }
+
+  private assessProfileReply(text: string, profile: Profile): Reply {
     const result = this.evaluate(profile, []);
     // The result is still given (SPEC 6: assess always prints the engine output), with the reason it is weak.
     if (Object.keys(profile).length === 0) return { ...this.nothingUnderstood(text), result };
