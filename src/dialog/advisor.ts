@@ -5,7 +5,7 @@ import type { Logger } from '../log.js';
 import { deterministicExtractor, extractProfile, type Extraction, type Extractor } from '../profile/extract.js';
 import { fieldQuestion } from '../profile/catalogue.js';
 import { isFieldValue, isProfileField, profileValue, PROFILE_FIELDS, type Profile, type ProfileField } from '../profile/schema.js';
-import type { ConversationState, ConversationStore } from '../store/types.js';
+import { StoreUnavailableError, type ConversationState, type ConversationStore } from '../store/types.js';
 import { readAnswer } from './answers.js';
 import { cleanInput, looksLikeSteering, MAX_MESSAGE_CHARS, type InputProblem } from './input.js';
 import { detectIntent, mentionedOption, type Intent } from './intents.js';
@@ -52,6 +52,9 @@ export const HELP_TEXT = [
   'Commands: "show profile", "why?", "why not fine-tuning?", "what if we had 5k examples?", "summary", "not sure" (skip a question), "start over", "help". You can correct me at any time ("actually the docs change daily").',
 ].join('\n');
 
+const STORE_DOWN_TEXT =
+  'I can’t reach my conversation memory right now, so I did not act on that message (nothing was changed). Please send it again in a minute; if this keeps happening, tell whoever runs the bot that its store is down.';
+
 const PROBLEM_TEXT: Record<InputProblem, string> = {
   empty: 'Your message was empty. Describe your project in a sentence or two, or type "help".',
   'too-long': `That message is longer than ${MAX_MESSAGE_CHARS.toLocaleString('en-US')} characters, so I did not read it. Please send the key facts in a shorter message (what the model does, what knowledge it needs, your data and model); nothing in your conversation was changed.`,
@@ -84,13 +87,19 @@ export class Advisor {
     const { text, problem } = cleanInput(message.text ?? '');
     if (problem && !message.choice && !message.action) return reply('notice', [section(PROBLEM_TEXT[problem])]);
     let decision: DecisionRecord | undefined;
-    const result = await this.store.update(message.conversationId, async (state) => {
-      const turn = await this.turn(state, { ...message, text });
-      decision = turn.decision;
-      return { state: turn.state, value: turn.reply };
-    });
-    if (decision) await this.store.addDecision(decision);
-    return result;
+    try {
+      const result = await this.store.update(message.conversationId, async (state) => {
+        const turn = await this.turn(state, { ...message, text });
+        decision = turn.decision;
+        return { state: turn.state, value: turn.reply };
+      });
+      if (decision) await this.store.addDecision(decision);
+      return result;
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      this.logger?.error({ err: error, conversationId: message.conversationId }, 'conversation store unavailable');
+      return reply('notice', [section(STORE_DOWN_TEXT)]);
+    }
   }
 
   async hasConversation(conversationId: string): Promise<boolean> {

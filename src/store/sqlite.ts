@@ -21,7 +21,7 @@ const StateSchema = z.object({
 const MAX_WRITE_ATTEMPTS = 5;
 
 /** A row that does not parse is treated as a fresh conversation rather than crashing the bot. */
-function parseState(json: string, conversationId: string, now: Date): ConversationState {
+export function parseState(json: string, conversationId: string, now: Date): ConversationState {
   const parsed = StateSchema.safeParse(JSON.parse(json));
   return parsed.success ? (parsed.data as ConversationState) : emptyState(conversationId, now);
 }

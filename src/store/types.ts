@@ -48,3 +48,14 @@ export function emptyState(conversationId: string, now: Date): ConversationState
     version: 0,
   };
 }
+
+/** The shared store cannot be reached; the message was not applied and can be sent again. */
+export class StoreUnavailableError extends Error {
+  constructor(
+    readonly store: string,
+    cause: unknown,
+  ) {
+    super(`${store} is unavailable: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'StoreUnavailableError';
+  }
+}

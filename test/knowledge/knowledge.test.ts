@@ -105,3 +105,12 @@ describe('why answers', () => {
     expect(reciprocal / cases.length).toBeGreaterThanOrEqual(0.85);
   });
 });
+
+describe('knowledge checker script', () => {
+  it.runIf(existsSync(SOURCES_DIR))('finds every source line, no added words, expected front matter and every gold quote', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const result = spawnSync(process.execPath, ['scripts/check-knowledge.mjs'], { cwd: join(import.meta.dirname, '../..'), encoding: 'utf8' });
+    expect(result.stdout).toContain('knowledge check passed');
+    expect(result.status).toBe(0);
+  });
+});
