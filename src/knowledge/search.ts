@@ -144,7 +144,8 @@ export class PassageIndex {
     const results = this.search.search(expandQuery(question), {
       boostDocument: boosts ? (id) => 1 + (boosts.get(String(id)) ?? 0) : undefined,
     });
-    const ranked = results.flatMap((result) => {
+    // Results come sorted; only the head can reach the top after diversifying.
+    const ranked = results.slice(0, DIVERSIFY_POOL).flatMap((result) => {
       const passage = this.byId.get(String(result.id));
       return passage ? [{ passage, score: result.score, matchedTerms: result.terms.length }] : [];
     });
