@@ -9,6 +9,7 @@ import { LlmExtractor } from './llm/extractor.js';
 import type { ConversationStore } from './store/types.js';
 
 export { Advisor, HELP_TEXT } from './dialog/advisor.js';
+export { isSummaryRequest } from './dialog/intents.js';
 export * from './dialog/messages.js';
 export { answerWhy, type WhyAnswer } from './dialog/why.js';
 export { decide } from './engine/index.js';

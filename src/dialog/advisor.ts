@@ -165,6 +165,25 @@ export class Advisor {
     return reply('summary', summarySections(this.knowledge, latest, postedBy));
   }
 
+  /**
+   * A quick assessment (never stored as a decision) as a summary others can read: same shape as a
+   * decision summary, marked as coming from a one-shot assessment.
+   */
+  assessmentSummary(profile: Profile, postedBy: { userId: string; userName?: string }): Reply {
+    const result = this.evaluate(profile, []);
+    const record: DecisionRecord = {
+      conversationId: 'quick-assessment',
+      ...postedBy,
+      decidedAt: this.now().toISOString(),
+      profile: result.profile,
+      recommendation: result.recommendation,
+      confidence: result.confidence,
+      result,
+    };
+    const sections = summarySections(this.knowledge, record, postedBy);
+    return reply('summary', [...sections, section('From a quick assessment: no follow-up questions were answered yet.')]);
+  }
+
   async latestDecision(userId: string): Promise<DecisionRecord | null> {
     return (await this.store.decisions(userId, 1))[0] ?? null;
   }

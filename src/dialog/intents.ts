@@ -53,3 +53,8 @@ export function detectIntent(rawText: string): Intent {
   }
   return isQuestionShaped(text) ? { kind: 'question' } : { kind: 'statement' };
 }
+
+/** Whether a message asks for the decision summary ("summary", "post decision summary"). */
+export function isSummaryRequest(text: string): boolean {
+  return detectIntent(text).kind === 'summary';
+}
