@@ -6,6 +6,8 @@ import type { Logger } from '../../src/log.js';
 import type { Delivery, Place } from './delivery.js';
 import { safeError } from './logging.js';
 import { renderNotice, renderReply, type SlackMessage } from './render.js';
+
+export const WORKING_TEXT = 'Thinking… (reading your message with the language model)';
 import { userMention } from './text.js';
 
 export interface SlackDeps {
@@ -58,15 +60,19 @@ export async function runTurn(deps: SlackDeps, delivery: Delivery, thread: Threa
     return;
   }
   const id = conversationId(thread);
+  const place = placeOf(thread);
+  // A language model can take seconds: show a placeholder at once and replace it with the answer.
+  const placeholder = deps.advisor.usesLanguageModel ? await delivery.post(place, renderNotice(WORKING_TEXT)) : null;
+  const send = (message: SlackMessage) => (placeholder ? delivery.update(place.channel, placeholder, message) : delivery.post(place, message));
   let reply: Reply;
   try {
     reply = await deps.advisor.handle({ conversationId: id, ...person(input.userId), text: input.text ?? '', ...pick(input) });
   } catch (error) {
     deps.logger.error({ error: safeError(error), conversationId: id }, 'advisor turn failed');
-    await delivery.post(placeOf(thread), renderNotice(TURN_FAILED_TEXT));
+    await send(renderNotice(TURN_FAILED_TEXT));
     return;
   }
-  await delivery.post(placeOf(thread), renderReply(reply));
+  await send(renderReply(reply));
 }
 
 function pick(input: TurnInput): Pick<TurnInput, 'choice' | 'action'> {

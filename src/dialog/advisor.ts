@@ -102,6 +102,11 @@ export class Advisor {
     }
   }
 
+  /** True when turns may wait on a language model, so surfaces can show progress meanwhile. */
+  get usesLanguageModel(): boolean {
+    return this.answerer !== undefined || this.extractor !== deterministicExtractor;
+  }
+
   async hasConversation(conversationId: string): Promise<boolean> {
     return (await this.store.get(conversationId)) !== null;
   }

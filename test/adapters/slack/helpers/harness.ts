@@ -68,14 +68,23 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(prepare: (fake: FakeSlack) => void = () => undefined): Promise<Harness> {
-  const fake = new FakeSlack();
-  await fake.start();
+export interface HarnessOptions {
+  store?: ConversationStore;
+  /** Builds the advisor (e.g. with a language model); by default the deterministic one. */
+  advisor?: (store: ConversationStore) => Advisor;
+  /** Reuse a running fake Web API (several replicas talking to one Slack). */
+  fake?: FakeSlack;
+}
+
+export async function startHarness(prepare: (fake: FakeSlack) => void = () => undefined, options: HarnessOptions = {}): Promise<Harness> {
+  const ownFake = !options.fake;
+  const fake = options.fake ?? new FakeSlack();
+  if (ownFake) await fake.start();
   prepare(fake);
   const logs = new LogCapture();
   const logger = createLogger('debug', logs.stream);
-  const store = createMemoryStore();
-  const advisor = makeAdvisor(store);
+  const store = options.store ?? createMemoryStore();
+  const advisor = options.advisor ? options.advisor(store) : makeAdvisor(store);
   const slack = createSlackApp({
     advisor,
     logger,
@@ -96,7 +105,7 @@ export async function startHarness(prepare: (fake: FakeSlack) => void = () => un
     logs,
     async close() {
       await slack.stop();
-      await fake.stop();
+      if (ownFake) await fake.stop();
     },
   };
 }
