@@ -95,7 +95,7 @@ async function main(): Promise<void> {
   results.turnSqliteStore = await dialogueTurn(knowledge, sqlite);
   await sqlite.close();
   results.retrieval = retrievalScaling(knowledge);
-  const slackBench = process.env.BENCH_SKIP_SLACK ? null : await import('./slack.js').then((module) => module.benchSlack(knowledge), (error: unknown) => ({ skipped: String(error instanceof Error ? error.message : error) }));
+  const slackBench = process.env.BENCH_SKIP_SLACK ? null : await import('./slack.js').then((module) => module.benchSlack(), (error: unknown) => ({ skipped: String(error instanceof Error ? error.message : error) }));
   if (slackBench) results.slack = slackBench;
   // Memory last: it fills stores with 10,000 conversations each, in fresh stores.
   results.memoryStore10k = await memoryAfterConversations(knowledge, createMemoryStore(), 10_000);

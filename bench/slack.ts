@@ -3,13 +3,11 @@
  * /advise commands: the advisor's Bolt app side by side with a bare Bolt app that only acknowledges.
  */
 import autocannon from 'autocannon';
-import { App } from '@slack/bolt';
-import { createSlackApp, EVENTS_PATH } from '../adapters/slack/index.js';
-import { Advisor } from '../src/dialog/advisor.js';
-import type { KnowledgeBase } from '../src/knowledge/index.js';
-import { createLogger } from '../src/log.js';
-import { createMemoryStore } from '../src/store/memory.js';
-import { BOT_USER_ID, FakeSlack, TEAM_ID } from '../test/adapters/slack/helpers/fake-slack.js';
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { EVENTS_PATH } from '../adapters/slack/index.js';
+import { BOT_USER_ID, TEAM_ID } from '../test/adapters/slack/helpers/fake-slack.js';
 import { signature } from '../test/adapters/slack/helpers/slack-requests.js';
 import { descriptions } from './inputs.js';
 
@@ -64,41 +62,47 @@ async function load(url: string, makeBody: BodyMaker): Promise<Run> {
   return { requestsPerSecond: Math.round(result.requests.average), p50Ms: result.latency.p50, p99Ms: result.latency.p99, non2xx: result.non2xx };
 }
 
-async function bareBolt(fake: FakeSlack): Promise<{ url: string; stop(): Promise<void> }> {
-  const app = new App({ token: TOKEN, signingSecret: SECRET, endpoints: EVENTS_PATH, tokenVerificationEnabled: false, botId: 'BBOT', botUserId: BOT_USER_ID, clientOptions: { slackApiUrl: fake.apiUrl } });
-  app.event('app_mention', async () => undefined);
-  app.command('/advise', async ({ ack }) => {
-    await ack();
-  });
-  const server = await app.start(0);
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    url: `http://127.0.0.1:${port}${EVENTS_PATH}`,
-    stop: async () => {
-      await app.stop();
-    },
-  };
+interface Child {
+  line: string;
+  stop(): Promise<void>;
 }
 
-export async function benchSlack(knowledge: KnowledgeBase): Promise<Record<string, unknown>> {
-  const fake = new FakeSlack();
-  await fake.start();
-  const logger = createLogger('silent');
-  const advisor = new Advisor({ store: createMemoryStore(), knowledge });
-  const ours = createSlackApp({ advisor, logger, botToken: TOKEN, signingSecret: SECRET, port: 0, host: '127.0.0.1', clientOptions: { slackApiUrl: fake.apiUrl } });
-  const { port } = await ours.start();
-  const oursUrl = `http://127.0.0.1:${port}${EVENTS_PATH}`;
-  const bare = await bareBolt(fake);
-  const responseUrl = fake.responseUrl('bench');
+/** Starts a bench process and resolves with its first line of output (what it listens on). */
+async function startChild(script: string, args: string[]): Promise<Child> {
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/advisor-bench-profiles'] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', fileURLToPath(new URL(script, import.meta.url)), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  for await (const line of createInterface({ input: child.stdout })) {
+    return {
+      line,
+      stop: () =>
+        new Promise<void>((resolve) => {
+          child.once('exit', () => resolve());
+          child.kill('SIGTERM');
+        }),
+    };
+  }
+  throw new Error(`${script} exited before it was ready`);
+}
+
+async function startApp(mode: 'advisor' | 'bare', apiUrl: string): Promise<Child & { url: string }> {
+  const child = await startChild('./slack-server.ts', [mode, apiUrl, SECRET, TOKEN]);
+  const port = /^PORT (\d+)$/.exec(child.line)?.[1];
+  if (!port) throw new Error(`${mode} Slack app did not report its port`);
+  return { ...child, url: `http://127.0.0.1:${port}${EVENTS_PATH}` };
+}
+
+/** Three processes: this one generates load, one runs the app under test, one the fake Web API. */
+export async function benchSlack(): Promise<Record<string, unknown>> {
+  const fake = await startChild('./fake-slack-server.ts', []);
+  const [, apiUrl = '', responseUrl = ''] = /^API (\S+) RESPONSE (\S+)$/.exec(fake.line) ?? [];
+  const ours = await startApp('advisor', apiUrl);
+  const bare = await startApp('bare', apiUrl);
   const rows: Record<string, unknown> = { durationSeconds: DURATION_SECONDS, connections: CONNECTIONS };
   for (const [name, maker] of [['appMention', mentionBody], ['advise', adviseBody(responseUrl)]] as const) {
     const bareRun = await load(bare.url, maker);
-    const oursRun = await load(oursUrl, maker);
+    const oursRun = await load(ours.url, maker);
     rows[name] = { advisor: oursRun, bareBolt: bareRun, throughputRatio: Math.round((oursRun.requestsPerSecond / Math.max(1, bareRun.requestsPerSecond)) * 100) / 100 };
   }
-  await ours.stop();
-  await bare.stop();
-  await fake.stop();
+  await Promise.all([ours.stop(), bare.stop(), fake.stop()]);
   return rows;
 }

@@ -70,11 +70,24 @@ export function firedRules(profile: Profile): FactorRule[] {
   return fired;
 }
 
+/** Scores by profile: the engine re-scores the same few profiles many times per turn (what-ifs, open fields). */
+const SCORE_CACHE = new Map<string, Readonly<Scores>>();
+const SCORE_CACHE_LIMIT = 20_000;
+
+function profileKey(profile: Profile): string {
+  return PROFILE_FIELDS.map((field) => profileValue(profile, field) ?? '').join('|');
+}
+
 export function scoreProfile(profile: Profile): Scores {
+  const key = profileKey(profile);
+  const cached = SCORE_CACHE.get(key);
+  if (cached) return { ...cached };
   const scores: Scores = { rag: 0, 'fine-tuning': 0, hybrid: 0, prompting: 0 };
   for (const rule of firedRules(profile)) {
     for (const option of OPTIONS) scores[option] += rule.weights[option] ?? 0;
   }
+  if (SCORE_CACHE.size >= SCORE_CACHE_LIMIT) SCORE_CACHE.clear();
+  SCORE_CACHE.set(key, { ...scores });
   return scores;
 }
 

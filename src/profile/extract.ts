@@ -124,11 +124,18 @@ function negatedBefore(text: string, index: number): boolean {
   return NEGATOR_BEFORE.test(clause);
 }
 
-function cueEvidence(text: string, cues: readonly Cue[]): Evidence[] {
+interface CompiledCue extends Cue {
+  global: RegExp;
+  negatable: boolean;
+}
+
+/** Compiled once: global copies for matchAll, and whether a negation before the cue flips it. */
+const COMPILED_CUES: CompiledCue[] = CUES.map((cue) => ({ ...cue, global: new RegExp(cue.pattern.source, 'g'), negatable: !ENCODES_NEGATION.test(cue.pattern.source) }));
+
+function cueEvidence(text: string, cues: readonly CompiledCue[]): Evidence[] {
   const found: Evidence[] = [];
   for (const cue of cues) {
-    const pattern = new RegExp(cue.pattern.source, 'g');
-    const negatable = !ENCODES_NEGATION.test(cue.pattern.source);
+    const { global: pattern, negatable } = cue;
     for (const match of text.matchAll(pattern)) {
       const index = match.index ?? 0;
       if (negatable && negatedBefore(text, index)) continue;
@@ -155,7 +162,7 @@ function resolve(evidence: Evidence[]): Evidence[] {
 /** Reads profile fields from free text with the lexicon; pure and deterministic. */
 export function extractProfile(rawText: string): Extraction {
   const text = normalise(rawText);
-  const evidence = resolve([...cueEvidence(text, CUES), ...quantityEvidence(text), ...modelSizeEvidence(text), ...latencyEvidence(text)]);
+  const evidence = resolve([...cueEvidence(text, COMPILED_CUES), ...quantityEvidence(text), ...modelSizeEvidence(text), ...latencyEvidence(text)]);
   const values = Object.fromEntries(evidence.map((item) => [item.field, item.value]));
   return { profile: ProfileSchema.parse(values), evidence };
 }
