@@ -149,6 +149,16 @@ export class PassageIndex {
       const passage = this.byId.get(String(result.id));
       return passage ? [{ passage, score: result.score, matchedTerms: result.terms.length }] : [];
     });
+    // Passages the topic points at but that share no words with the question still deserve a place.
+    if (boosts) {
+      const top = ranked[0]?.score ?? 0;
+      const seen = new Set(ranked.map((item) => item.passage.passageId));
+      for (const [passageId, amount] of boosts) {
+        const passage = this.byId.get(passageId);
+        if (passage && !seen.has(passageId)) ranked.push({ passage, score: top * TOPIC_FLOOR * amount, matchedTerms: 0 });
+      }
+      ranked.sort((a, b) => b.score - a.score);
+    }
     return diversify(ranked, limit).map((item) => ({ ...item, score: Math.round(item.score * 1000) / 1000 }));
   }
 }
@@ -157,6 +167,8 @@ export class PassageIndex {
 const SAME_SECTION_FACTOR = 0.45;
 const SAME_DOCUMENT_FACTOR = 0.6;
 const DIVERSIFY_POOL = 40;
+/** A boosted passage with no word of the question scores this share of the best hit per unit of boost. */
+const TOPIC_FLOOR = 0.1;
 
 function sectionKey(passage: Passage): string {
   return passage.passageId.replace(/~\d+$/, '');
