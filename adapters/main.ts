@@ -53,6 +53,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof ConfigError ? error.message : `advisor failed to start: ${error instanceof Error ? error.message : String(error)}`}\n`);
+  // Configuration problems already say what to set; anything else gets a prefix saying where it came from.
+  const message = error instanceof Error ? error.message : String(error);
+  const configProblem = error instanceof ConfigError || (error instanceof Error && error.name === 'TeamsConfigError');
+  process.stderr.write(`${configProblem ? message : `advisor failed to start: ${message}`}\n`);
   process.exitCode = 1;
 });
