@@ -1,43 +1,31 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BOT_USER_ID, TEAM_ID } from './helpers/fake-slack.js';
-import { BOT_TOKEN, invalidMessages, startHarness, type Harness } from './helpers/harness.js';
+import { BOT_TOKEN, useHarness } from './helpers/harness.js';
 import { buttonsOf, mentionEvent, messageEvent, nextTs } from './helpers/slack-requests.js';
 
 const DESCRIPTION = 'a support bot answering questions from our internal docs, which change weekly';
 
-let h: Harness;
-
-beforeEach(async () => {
-  h = await startHarness();
-});
-
-afterEach(async () => {
-  try {
-    expect(invalidMessages(h.fake)).toEqual([]);
-  } finally {
-    await h.close();
-  }
-});
+const harness = useHarness();
 
 function repliesIn(threadTs: string) {
-  return h.fake.delivered('chat.postMessage').filter((call) => call.body.thread_ts === threadTs);
+  return harness.current.fake.delivered('chat.postMessage').filter((call) => call.body.thread_ts === threadTs);
 }
 
 async function startConversation(channel = 'C0PROJ'): Promise<string> {
   const ts = nextTs();
-  const response = await h.send.event(mentionEvent({ user: 'U0DANA', channel, ts, text: `<@${BOT_USER_ID}> ${DESCRIPTION}` }));
+  const response = await harness.current.send.event(mentionEvent({ user: 'U0DANA', channel, ts, text: `<@${BOT_USER_ID}> ${DESCRIPTION}` }));
   expect(response.status).toBe(200);
-  await h.fake.waitForDelivered('chat.postMessage', (body) => body.thread_ts === ts);
+  await harness.current.fake.waitForDelivered('chat.postMessage', (body) => body.thread_ts === ts);
   return ts;
 }
 
 describe('Slack events', () => {
   it('answers a mention in the thread of the mentioning message, with a follow-up question as buttons', async () => {
     const ts = nextTs();
-    const response = await h.send.event(mentionEvent({ user: 'U0DANA', channel: 'C0PROJ', ts, text: `<@${BOT_USER_ID}> ${DESCRIPTION}` }));
+    const response = await harness.current.send.event(mentionEvent({ user: 'U0DANA', channel: 'C0PROJ', ts, text: `<@${BOT_USER_ID}> ${DESCRIPTION}` }));
     expect(response.status).toBe(200);
 
-    const reply = await h.fake.waitForDelivered('chat.postMessage', (body) => body.thread_ts === ts);
+    const reply = await harness.current.fake.waitForDelivered('chat.postMessage', (body) => body.thread_ts === ts);
     expect(reply.body.channel).toBe('C0PROJ');
     expect(reply.authorization).toBe(`Bearer ${BOT_TOKEN}`);
     expect(String(reply.body.text)).toContain('Knowledge the model lacks: Yes, our own documents or databases');
@@ -45,40 +33,40 @@ describe('Slack events', () => {
     const labels = buttonsOf(reply.body).map((button) => button.text.text);
     expect(labels).toEqual(['No particular rules', 'Some, a prompt can describe them', 'Strict rules that prompting does not hold reliably', 'Not sure']);
 
-    const state = await h.store.get(`slack:${TEAM_ID}:C0PROJ:${ts}`);
+    const state = await harness.current.store.get(`slack:${TEAM_ID}:C0PROJ:${ts}`);
     expect(state?.profile).toMatchObject({ task: 'qa', knowledgeNeed: 'proprietary', knowledgeFreshness: 'weekly' });
     expect(state?.pendingField).toBe('behaviourNeed');
   });
 
   it('works in a DM without a mention, in the thread of the message', async () => {
     const ts = nextTs();
-    await h.send.event(messageEvent({ user: 'U0DANA', channel: 'D0DM', channelType: 'im', ts, text: DESCRIPTION }));
-    const reply = await h.fake.waitForDelivered('chat.postMessage', (body) => body.channel === 'D0DM');
+    await harness.current.send.event(messageEvent({ user: 'U0DANA', channel: 'D0DM', channelType: 'im', ts, text: DESCRIPTION }));
+    const reply = await harness.current.fake.waitForDelivered('chat.postMessage', (body) => body.channel === 'D0DM');
     expect(reply.body.thread_ts).toBe(ts);
     expect(buttonsOf(reply.body).at(-1)?.text.text).toBe('Not sure');
-    expect(await h.advisor.hasConversation(`slack:${TEAM_ID}:D0DM:${ts}`)).toBe(true);
+    expect(await harness.current.advisor.hasConversation(`slack:${TEAM_ID}:D0DM:${ts}`)).toBe(true);
   });
 
   it('continues a conversation from a thread message without a new mention', async () => {
     const root = await startConversation();
-    await h.send.event(messageEvent({ user: 'U0DANA', channel: 'C0PROJ', threadTs: root, text: 'no particular rules, plain answers are fine' }));
-    const reply = await h.fake.waitForDelivered('chat.postMessage', (body) => body.thread_ts === root && String(body.text).includes('Tone, format or style rules: No particular rules'));
+    await harness.current.send.event(messageEvent({ user: 'U0DANA', channel: 'C0PROJ', threadTs: root, text: 'no particular rules, plain answers are fine' }));
+    const reply = await harness.current.fake.waitForDelivered('chat.postMessage', (body) => body.thread_ts === root && String(body.text).includes('Tone, format or style rules: No particular rules'));
     expect(String(reply.body.text)).toMatch(/RAG \(retrieval-augmented generation\)/);
     expect(buttonsOf(reply.body).map((button) => button.text.text)).toEqual(['Why?', 'Post decision summary']);
-    expect((await h.store.get(`slack:${TEAM_ID}:C0PROJ:${root}`))?.phase).toBe('recommended');
+    expect((await harness.current.store.get(`slack:${TEAM_ID}:C0PROJ:${root}`))?.phase).toBe('recommended');
   });
 
   it('treats a thread reply also sent to the channel (thread_broadcast) as a follow-up', async () => {
     const root = await startConversation();
-    await h.send.event(messageEvent({ user: 'U0DANA', subtype: 'thread_broadcast', channel: 'C0PROJ', threadTs: root, text: 'strict rules, prompting does not hold our tone' }));
-    await h.fake.waitForDelivered('chat.postMessage', (body) => body.thread_ts === root && String(body.text).includes('Tone, format or style rules: Strict'));
-    expect((await h.store.get(`slack:${TEAM_ID}:C0PROJ:${root}`))?.profile.behaviourNeed).toBe('strict');
+    await harness.current.send.event(messageEvent({ user: 'U0DANA', subtype: 'thread_broadcast', channel: 'C0PROJ', threadTs: root, text: 'strict rules, prompting does not hold our tone' }));
+    await harness.current.fake.waitForDelivered('chat.postMessage', (body) => body.thread_ts === root && String(body.text).includes('Tone, format or style rules: Strict'));
+    expect((await harness.current.store.get(`slack:${TEAM_ID}:C0PROJ:${root}`))?.profile.behaviourNeed).toBe('strict');
   });
 
   it('continues the conversation when mentioned again inside its thread', async () => {
     const root = await startConversation();
-    await h.send.event(mentionEvent({ user: 'U0LEE', channel: 'C0PROJ', threadTs: root, text: `<@${BOT_USER_ID}> show profile` }));
-    const reply = await h.fake.waitForDelivered('chat.postMessage', (body) => body.thread_ts === root && String(body.text).includes('Project profile'));
+    await harness.current.send.event(mentionEvent({ user: 'U0LEE', channel: 'C0PROJ', threadTs: root, text: `<@${BOT_USER_ID}> show profile` }));
+    const reply = await harness.current.fake.waitForDelivered('chat.postMessage', (body) => body.thread_ts === root && String(body.text).includes('Project profile'));
     expect(String(reply.body.text)).toContain('How often that knowledge changes: Weekly');
   });
 
@@ -96,41 +84,41 @@ describe('Slack events', () => {
       messageEvent({ user: 'U0DANA', channel: 'C0PROJ', threadTs: root, text: `<@${BOT_USER_ID}> strict rules` }),
       { ...mentionEvent({ user: 'U0OTHERBOT', channel: 'C0PROJ', text: `<@${BOT_USER_ID}> hi` }), bot_id: 'B0OTHER' },
     ];
-    for (const event of ignored) expect((await h.send.event(event)).status).toBe(200);
+    for (const event of ignored) expect((await harness.current.send.event(event)).status).toBe(200);
 
     const reasons = ['bot', 'self', 'subtype:message_changed', 'edited', 'subtype:file_share', 'channel-top-level', 'not-a-bot-thread', 'mention-handled-as-app_mention', 'bot'];
     for (const reason of new Set(reasons)) {
-      await h.logs.waitFor((entry) => entry.msg === 'Slack message ignored' && entry.reason === reason, `ignored (${reason})`);
+      await harness.current.logs.waitFor((entry) => entry.msg === 'Slack message ignored' && entry.reason === reason, `ignored (${reason})`);
     }
-    const ignoredCount = () => h.logs.entries().filter((entry) => entry.msg === 'Slack message ignored').length;
-    await h.logs.waitFor(() => ignoredCount() >= reasons.length, `${reasons.length} ignored events`);
+    const ignoredCount = () => harness.current.logs.entries().filter((entry) => entry.msg === 'Slack message ignored').length;
+    await harness.current.logs.waitFor(() => ignoredCount() >= reasons.length, `${reasons.length} ignored events`);
     expect(repliesIn(root)).toHaveLength(before);
-    expect((await h.store.get(`slack:${TEAM_ID}:C0PROJ:${root}`))?.profile.behaviourNeed).toBeUndefined();
+    expect((await harness.current.store.get(`slack:${TEAM_ID}:C0PROJ:${root}`))?.profile.behaviourNeed).toBeUndefined();
   });
 
   it('answers a bare mention with help and opens the thread for follow-ups', async () => {
     const ts = nextTs();
-    await h.send.event(mentionEvent({ user: 'U0DANA', channel: 'C0PROJ', ts, text: `<@${BOT_USER_ID}>` }));
-    const help = await h.fake.waitForDelivered('chat.postMessage', (body) => body.thread_ts === ts);
+    await harness.current.send.event(mentionEvent({ user: 'U0DANA', channel: 'C0PROJ', ts, text: `<@${BOT_USER_ID}>` }));
+    const help = await harness.current.fake.waitForDelivered('chat.postMessage', (body) => body.thread_ts === ts);
     expect(String(help.body.text)).toContain('Describe your project');
-    await h.send.event(messageEvent({ user: 'U0DANA', channel: 'C0PROJ', threadTs: ts, text: DESCRIPTION }));
-    const next = await h.fake.waitForDelivered('chat.postMessage', (body) => body.thread_ts === ts && String(body.text).includes('Here is what I understood'));
+    await harness.current.send.event(messageEvent({ user: 'U0DANA', channel: 'C0PROJ', threadTs: ts, text: DESCRIPTION }));
+    const next = await harness.current.fake.waitForDelivered('chat.postMessage', (body) => body.thread_ts === ts && String(body.text).includes('Here is what I understood'));
     expect(buttonsOf(next.body).length).toBeGreaterThan(1);
   });
 
   it('handles a redelivered event (same event_id, X-Slack-Retry-Num) once', async () => {
     const ts = nextTs();
     const event = mentionEvent({ user: 'U0DANA', channel: 'C0PROJ', ts, text: `<@${BOT_USER_ID}> ${DESCRIPTION}` });
-    expect((await h.send.event(event, { eventId: 'Ev0RETRY1' })).status).toBe(200);
-    await h.fake.waitForDelivered('chat.postMessage', (body) => body.thread_ts === ts);
+    expect((await harness.current.send.event(event, { eventId: 'Ev0RETRY1' })).status).toBe(200);
+    await harness.current.fake.waitForDelivered('chat.postMessage', (body) => body.thread_ts === ts);
 
-    expect((await h.send.event(event, { eventId: 'Ev0RETRY1', retryNum: 1 })).status).toBe(200);
-    expect((await h.send.event(event, { eventId: 'Ev0RETRY1', retryNum: 2 })).status).toBe(200);
-    const duplicate = await h.logs.waitFor((entry) => entry.msg === 'duplicate Slack event ignored' && entry.retryNum === 2, 'the second redelivery ignored');
+    expect((await harness.current.send.event(event, { eventId: 'Ev0RETRY1', retryNum: 1 })).status).toBe(200);
+    expect((await harness.current.send.event(event, { eventId: 'Ev0RETRY1', retryNum: 2 })).status).toBe(200);
+    const duplicate = await harness.current.logs.waitFor((entry) => entry.msg === 'duplicate Slack event ignored' && entry.retryNum === 2, 'the second redelivery ignored');
     expect(duplicate.eventId).toBe('Ev0RETRY1');
-    await h.logs.waitFor((entry) => entry.msg === 'duplicate Slack event ignored' && entry.retryNum === 1, 'the first redelivery ignored');
+    await harness.current.logs.waitFor((entry) => entry.msg === 'duplicate Slack event ignored' && entry.retryNum === 1, 'the first redelivery ignored');
 
     expect(repliesIn(ts)).toHaveLength(1);
-    expect((await h.store.get(`slack:${TEAM_ID}:C0PROJ:${ts}`))?.questionsAsked).toBe(1);
+    expect((await harness.current.store.get(`slack:${TEAM_ID}:C0PROJ:${ts}`))?.questionsAsked).toBe(1);
   });
 });

@@ -1,3 +1,4 @@
+import { afterEach, beforeEach, expect } from 'vitest';
 /** Starts the real Slack app (HTTP receiver on a free loopback port) against the fake Web API, with logs captured. */
 import { Writable } from 'node:stream';
 import { createSlackApp, EVENTS_PATH, type SlackApp } from '../../../../adapters/slack/index.js';
@@ -114,4 +115,27 @@ export async function startHarness(prepare: (fake: FakeSlack) => void = () => un
 export function invalidMessages(fake: FakeSlack): string[] {
   const sent = fake.calls.filter((call) => call.method.startsWith('chat.') || call.method.startsWith('response_url:'));
   return sent.flatMap((call) => messageProblems(call.body).map((problem) => `${call.method}: ${problem}`));
+}
+
+/** Starts a fresh harness before each test and, after it, checks every message sent and closes it. */
+export function useHarness(): { readonly current: Harness } {
+  const holder: { current?: Harness } = {};
+  beforeEach(async () => {
+    holder.current = await startHarness();
+  });
+  afterEach(async () => {
+    const harness = holder.current;
+    if (!harness) return;
+    try {
+      expect(invalidMessages(harness.fake)).toEqual([]);
+    } finally {
+      await harness.close();
+    }
+  });
+  return {
+    get current(): Harness {
+      if (!holder.current) throw new Error('harness used outside a test');
+      return holder.current;
+    },
+  };
 }
