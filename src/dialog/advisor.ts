@@ -147,7 +147,7 @@ export class Advisor {
   }
 
   /** The deterministic reading of a description (the one-shot path never waits on a language model). */
-  extractSync(text: string): Profile {
+  private extractSync(text: string): Profile {
     return profileFromDeterministic(text);
   }
 
