@@ -54,7 +54,7 @@ async function onAnswer(deps: SlackDeps, { body, action, context, client, respon
   const choice = decodeChoice(action.value);
   const where = buttonMessage(body);
   if (!choice || !where) {
-    await respondSafely(respond, deps.logger, { response_type: 'ephemeral', replace_original: false, text: STALE_BUTTON_TEXT });
+    await tellPrivately(deps, respond, STALE_BUTTON_TEXT);
     return;
   }
   const delivery = createDelivery(client, deps.logger);
@@ -72,7 +72,7 @@ async function onReplyAction(deps: SlackDeps, { body, action, context, client, r
   const id = decodeReplyAction(action.value);
   const where = buttonMessage(body);
   if (!id || !where) {
-    await respondSafely(respond, deps.logger, { response_type: 'ephemeral', replace_original: false, text: STALE_BUTTON_TEXT });
+    await tellPrivately(deps, respond, STALE_BUTTON_TEXT);
     return;
   }
   const thread = { team: teamOf(context), channel: where.channel, threadTs: where.threadTs };
@@ -84,13 +84,13 @@ async function onContinue(deps: SlackDeps, { body, action, context, client, resp
   const carried = decodeCarryOver(action.value);
   const channel = channelOf(body);
   if (!carried || !channel) {
-    await respondSafely(respond, deps.logger, { response_type: 'ephemeral', replace_original: false, text: STALE_BUTTON_TEXT });
+    await tellPrivately(deps, respond, STALE_BUTTON_TEXT);
     return;
   }
   const delivery = createDelivery(client, deps.logger);
   const rootTs = await delivery.post({ channel }, renderThreadRoot(body.user.id, carried.description));
   if (!rootTs) {
-    await respondSafely(respond, deps.logger, { response_type: 'ephemeral', replace_original: false, text: CANNOT_POST_TEXT });
+    await tellPrivately(deps, respond, CANNOT_POST_TEXT);
     return;
   }
   const thread: ThreadRef = { team: teamOf(context), channel, threadTs: rootTs };
@@ -103,12 +103,12 @@ async function onPostAssessment(deps: SlackDeps, { body, action, client, respond
   const carried = decodeCarryOver(action.value);
   const channel = channelOf(body);
   if (!carried || !channel) {
-    await respondSafely(respond, deps.logger, { response_type: 'ephemeral', replace_original: false, text: STALE_BUTTON_TEXT });
+    await tellPrivately(deps, respond, STALE_BUTTON_TEXT);
     return;
   }
   const summary = assessmentSummary(deps.advisor, carried.profile, body.user.id);
   const ts = await createDelivery(client, deps.logger).post({ channel }, renderReply(summary));
-  if (!ts) await respondSafely(respond, deps.logger, { response_type: 'ephemeral', replace_original: false, text: CANNOT_POST_TEXT });
+  if (!ts) await tellPrivately(deps, respond, CANNOT_POST_TEXT);
 }
 
 interface ButtonMessage {
@@ -133,4 +133,9 @@ function channelOf(body: BlockAction): string | undefined {
 function stringField(source: Record<string, unknown> | undefined, key: string): string | undefined {
   const value = source?.[key];
   return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** A note only the clicking user sees, leaving the message with the button as it was. */
+function tellPrivately(deps: SlackDeps, respond: ButtonArgs['respond'], text: string): Promise<boolean> {
+  return respondSafely(respond, deps.logger, { response_type: 'ephemeral', replace_original: false, text });
 }

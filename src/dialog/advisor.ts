@@ -116,7 +116,7 @@ export class Advisor {
     const { text, problem } = cleanInput(rawText);
     if (problem === 'empty' || /^help$/i.test(text)) return reply('help', [section(HELP_TEXT)]);
     if (problem) return reply('notice', [section(PROBLEM_TEXT[problem])]);
-    return this.assessProfileReply(text, this.extractSync(text));
+    return this.assessProfileReply(text, profileFromDeterministic(text));
   }
 
   /** The same assessment read by the configured extractor (the language model when there is one). */
@@ -146,10 +146,6 @@ export class Advisor {
     return this.evaluate(profile, skipped);
   }
 
-  /** The deterministic reading of a description (the one-shot path never waits on a language model). */
-  private extractSync(text: string): Profile {
-    return profileFromDeterministic(text);
-  }
 
   /** Starts a conversation with a profile carried over (e.g. from a slash-command assessment). */
   async seed(conversationId: string, profile: Profile, user: { userId: string; userName?: string }): Promise<Reply> {
@@ -373,7 +369,7 @@ export class Advisor {
     if (looksLikeSteering(question)) return this.refuseSteering(state);
     const result = Object.keys(state.profile).length > 0 ? this.evaluate(state.profile, state.skipped) : null;
     const answer = answerWhy(this.knowledge, question, { result, option, negated, explainDecision: aboutDecision });
-    const written = answer.covered && this.answerer ? await this.writtenAnswer(question, answer) : null;
+    const written = answer.covered && this.answerer ? await this.writtenAnswer(this.answerer, question, answer) : null;
     const sections = [];
     if (written && 'sections' in written) sections.push(...written.sections);
     else {
@@ -389,10 +385,9 @@ export class Advisor {
   }
 
   /** The model's answer with verified citations, or a notice saying why the extractive answer is shown. */
-  private async writtenAnswer(question: string, answer: WhyAnswer): Promise<{ sections: ReturnType<typeof section>[] } | { notice: string }> {
+  private async writtenAnswer(answerer: GroundedAnswerer, question: string, answer: WhyAnswer): Promise<{ sections: ReturnType<typeof section>[] } | { notice: string }> {
     const passages = answer.passages.slice(0, 5).flatMap((item) => this.knowledge.passage(item.passageId) ?? []);
-    const outcome = await this.answerer?.answer(question, answer.engineLines, passages);
-    if (!outcome) return { notice: '' };
+    const outcome = await answerer.answer(question, answer.engineLines, passages);
     if (!outcome.ok) return { notice: outcome.notice };
     const views = outcome.value.citations.flatMap((citation) => this.knowledge.view(citation) ?? []);
     return { sections: [section(outcome.value.answer, 'Answer', views)] };

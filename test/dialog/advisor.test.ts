@@ -130,9 +130,16 @@ describe('conversation', () => {
 
   it('asks no more than the configured number of questions', async () => {
     const user = chat(makeAdvisor(undefined, 1));
-    await user.say('We want an assistant for our team.');
+    const first = await user.say('We want an assistant that answers questions from our docs.');
+    expect(first.kind).toBe('question');
     const second = await user.say('not sure');
     expect(second.kind).toBe('recommendation');
+    expect(second.result?.missing.length).toBeGreaterThan(0);
+    expect((await user.state())?.questionsAsked).toBe(1);
+    // The same conversation with the default budget goes on asking.
+    const patient = chat(makeAdvisor(), 'test:patient');
+    await patient.say('We want an assistant that answers questions from our docs.');
+    expect((await patient.say('not sure')).kind).toBe('question');
   });
 });
 
