@@ -9,7 +9,7 @@ import { StoreUnavailableError, type ConversationState, type ConversationStore }
 import { readAnswer } from './answers.js';
 import { cleanInput, looksLikeSteering, MAX_MESSAGE_CHARS, type InputProblem } from './input.js';
 import { detectIntent, mentionedOption, type Intent } from './intents.js';
-import { NOT_SURE_VALUE, type AssessmentResult, type DecisionRecord, type Reply, type UserMessage } from './messages.js';
+import { NOT_SURE_VALUE, type AssessmentResult, type DecisionRecord, type Reply, type ReplySection, type UserMessage } from './messages.js';
 import {
   describeValue,
   headline,
@@ -20,6 +20,7 @@ import {
   RESULT_ACTIONS,
   section,
   summarySections,
+  type SummaryBasis,
 } from './render.js';
 import { answerWhy, type WhyAnswer } from './why.js';
 import type { GroundedAnswerer } from '../llm/answerer.js';
@@ -63,6 +64,9 @@ const PROBLEM_TEXT: Record<InputProblem, string> = {
 };
 
 /** The conversation engine every surface uses: intake → follow-up questions → recommendation → follow-ups. */
+/** "2" or "b)" typed as if a question were pending. */
+const BARE_CHOICE = /^\s*(?:\d{1,2}|[a-e])[.)]?\s*$/i;
+
 export class Advisor {
   readonly store: ConversationStore;
   readonly knowledge: KnowledgeBase;
@@ -171,9 +175,14 @@ export class Advisor {
    * decision summary, marked as coming from a one-shot assessment.
    */
   assessmentSummary(profile: Profile, postedBy: { userId: string; userName?: string }): Reply {
-    const result = this.evaluate(profile, []);
+    return reply('summary', [...this.standingSections(profile, [], postedBy, 'quick-assessment'), section('From a quick assessment: no follow-up questions were answered yet.')]);
+  }
+
+  /** Summary sections for a profile that has no stored decision yet (a quick assessment, an unfinished chat). */
+  private standingSections(profile: Profile, skipped: readonly ProfileField[], postedBy: { userId: string; userName?: string }, basis: SummaryBasis): ReplySection[] {
+    const result = this.evaluate(profile, skipped);
     const record: DecisionRecord = {
-      conversationId: 'quick-assessment',
+      conversationId: 'unrecorded',
       ...postedBy,
       decidedAt: this.now().toISOString(),
       profile: result.profile,
@@ -181,8 +190,7 @@ export class Advisor {
       confidence: result.confidence,
       result,
     };
-    const sections = summarySections(this.knowledge, record, postedBy);
-    return reply('summary', [...sections, section('From a quick assessment: no follow-up questions were answered yet.')]);
+    return summarySections(this.knowledge, record, postedBy, basis);
   }
 
   async latestDecision(userId: string): Promise<DecisionRecord | null> {
@@ -339,12 +347,21 @@ export class Advisor {
     return { state, reply: reply('profile', sections, this.pendingQuestion(state)) };
   }
 
+  /**
+   * The decision of this conversation; while its questions are still open, where it stands now (marked
+   * provisional); with nothing said yet, the user's latest decision from an earlier conversation.
+   */
   private async summaryTurn(state: ConversationState, message: UserMessage): Promise<Turn> {
-    // Prefer the decision taken in this conversation; otherwise the user's latest anywhere.
+    if (state.phase !== 'recommended' && Object.keys(state.profile).length > 0) {
+      const note = section('Provisional: my questions are not finished. Answer them, or say "recommend now", for the final recommendation.');
+      return { state, reply: reply('summary', [...this.standingSections(state.profile, state.skipped, message, 'unfinished'), note], this.pendingQuestion(state)) };
+    }
     const history = await this.store.decisions(message.userId, 20);
-    const record = history.find((item) => item.conversationId === state.conversationId) ?? history[0];
-    if (record) return { state, reply: reply('summary', summarySections(this.knowledge, record, message), this.pendingQuestion(state)) };
-    return { state, reply: reply('notice', [section('You have no decision to summarize yet. Describe your project and answer my questions first; then say "summary".')]) };
+    const own = history.find((item) => item.conversationId === state.conversationId);
+    const record = own ?? history[0];
+    if (!record) return { state, reply: reply('notice', [section('You have no decision to summarize yet. Describe your project and answer my questions first; then say "summary".')]) };
+    const earlier = own ? [] : [section('This is your latest decision, from an earlier conversation. Describe a new project to start another.')];
+    return { state, reply: reply('summary', [...summarySections(this.knowledge, record, message), ...earlier], this.pendingQuestion(state)) };
   }
 
   private whatIf(state: ConversationState, text: string): Turn {
@@ -403,6 +420,10 @@ export class Advisor {
     const pending = state.pendingField;
     if (pending) {
       return { state, reply: reply('question', [section('I did not catch an answer to my question. Pick one of the choices, type it in your own words, or say "not sure".'), section(this.pendingQuestion(state).question?.text ?? '', 'Question')], this.pendingQuestion(state)) };
+    }
+    if (state.phase === 'recommended' && BARE_CHOICE.test(message.text)) {
+      const text = 'There is no question waiting for an answer: the recommendation is above. Ask "why?", "what if …?", "summary", or correct a detail (e.g. "actually we do have GPUs").';
+      return { state, reply: reply('notice', [section(text)]) };
     }
     if (state.phase === 'recommended') return this.why(state, message.text, mentionedOption(message.text.toLowerCase()), false, false);
     return { state, reply: this.nothingUnderstood(message.text) };

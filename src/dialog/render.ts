@@ -117,12 +117,22 @@ export function recommendationSections(knowledge: KnowledgeBase, result: Assessm
   ].filter((part): part is ReplySection => part !== null);
 }
 
-export function summarySections(knowledge: KnowledgeBase, record: DecisionRecord, postedBy: { userId: string; userName?: string | undefined }): ReplySection[] {
+/** What a summary rests on: a decision taken in a conversation, a chat still asking, or a one-shot assessment. */
+export type SummaryBasis = 'decision' | 'unfinished' | 'quick-assessment';
+
+const BASIS_WORDS: Record<SummaryBasis, string> = { decision: 'Decided', unfinished: 'Provisional, as of', 'quick-assessment': 'Quick assessment' };
+
+export function summarySections(
+  knowledge: KnowledgeBase,
+  record: DecisionRecord,
+  postedBy: { userId: string; userName?: string | undefined },
+  basis: SummaryBasis = 'decision',
+): ReplySection[] {
   const who = postedBy.userName ?? postedBy.userId;
   const asker = record.userName ?? record.userId;
   const date = record.decidedAt.slice(0, 10);
   return [
-    section(`${headline(record.result)}\nDecided ${date} for ${asker}; posted by ${who}.`, 'Decision summary'),
+    section(`${headline(record.result)}\n${BASIS_WORDS[basis]} ${date} for ${asker}; posted by ${who}.`, 'Decision summary'),
     section(profileLines(record.profile), 'Project profile'),
     reasonsSection(knowledge, record.result, 'Reasons'),
     disagreementSection(knowledge, record.result),

@@ -81,8 +81,18 @@ function topicBoosts(question: string, result: AssessmentResult | null): Map<str
 
 const QUESTION_WORDS = /^(?:why|how|what|so|not|then|again|really|ok|okay|huh|come|the|is|that|this|it)$/;
 
+function contentTerms(text: string): string[] {
+  return tokenize(text).flatMap((word) => (QUESTION_WORDS.test(word) ? [] : (processTerm(word) ?? [])));
+}
+
 function hasContentTerms(question: string): boolean {
-  return tokenize(question).some((word) => !QUESTION_WORDS.test(word) && processTerm(word) !== null);
+  return contentTerms(question).length > 0;
+}
+
+/** The option's name alone must not make an unrelated question ("what's the weather?") look answered. */
+function sharesContentTerm(passageText: string, question: string): boolean {
+  const passageTerms = new Set(tokenize(passageText).flatMap((word) => processTerm(word) ?? []));
+  return contentTerms(question).some((term) => passageTerms.has(term));
 }
 
 /** A bare "why?" asks about this project's recommendation: search with the engine's own reasons. */
@@ -98,9 +108,11 @@ function reasonLine(reason: Reason): string {
 /** The engine's reasons that bear on the question: against the option asked about, or for the recommendation. */
 export function engineLines(result: AssessmentResult, option: Option | null, negated: boolean): string[] {
   const asked = option ?? result.recommendation;
-  if (asked === result.recommendation && !negated) {
+  if (asked === result.recommendation) {
     const lines = result.reasons.filter((reason) => reason.weight > 0).slice(0, 3).map(reasonLine);
-    return lines.length > 0 ? [`For this project the engine recommends ${optionName(asked)} because:`, ...lines] : [];
+    // "Why not X?" when X is the recommendation: say so instead of comparing X with itself.
+    const head = negated ? `${optionName(asked)} is what the engine recommends for this project, because:` : `For this project the engine recommends ${optionName(asked)} because:`;
+    return lines.length > 0 ? [head, ...lines] : [];
   }
   const edge = (reason: Reason) => (reason.weights[result.recommendation] ?? 0) - (reason.weights[asked] ?? 0);
   const against = result.reasons
@@ -111,6 +123,14 @@ export function engineLines(result: AssessmentResult, option: Option | null, neg
   const gap = Math.round((result.scores[result.recommendation] - result.scores[asked]) * 10) / 10;
   const head = `For this project ${optionName(asked)} scores ${gap} points below ${optionName(result.recommendation)}:`;
   return against.length > 0 ? [head, ...against] : [head];
+}
+
+/** The words the documents use for each option, to stand in for "it" in a follow-up question. */
+const OPTION_TERMS: Record<Option, string> = { rag: 'RAG retrieval', 'fine-tuning': 'fine-tuning', hybrid: 'hybrid RAG fine-tuning', prompting: 'off-the-shelf model' };
+
+/** Fewer distinct matched terms than MIN_MATCHED_TERMS in the best passage: the documents do not address it. */
+function isCovered(ranked: readonly RankedPassage[]): boolean {
+  return (ranked[0]?.matchedTerms ?? 0) >= MIN_MATCHED_TERMS;
 }
 
 function toPassage({ passage, score }: RankedPassage): WhyPassage {
@@ -125,8 +145,14 @@ export function answerWhy(
 ): WhyAnswer {
   const result = context.result ?? null;
   const query = hasContentTerms(question) || !result ? question : `${question} ${reasonQuery(result, context.option ?? null)}`;
-  const ranked = knowledge.search(query, PASSAGES_RETURNED, topicBoosts(query, result));
-  const covered = (ranked[0]?.matchedTerms ?? 0) >= MIN_MATCHED_TERMS;
+  let ranked = knowledge.search(query, PASSAGES_RETURNED, topicBoosts(query, result));
+  let covered = isCovered(ranked);
+  // "How do we evaluate it?" after a recommendation: "it" is the recommended approach.
+  if (!covered && result && mentionedOption(normalise(question)) === null) {
+    const resolved = `${query} ${OPTION_TERMS[context.option ?? result.recommendation]}`;
+    const retry = knowledge.search(resolved, PASSAGES_RETURNED, topicBoosts(resolved, result));
+    if (isCovered(retry) && retry[0] && sharesContentTerm(retry[0].passage.text, question)) [ranked, covered] = [retry, true];
+  }
   const lines = result && context.explainDecision !== false ? engineLines(result, context.option ?? null, context.negated ?? false) : [];
   const views = covered ? ranked.slice(0, QUOTES_SHOWN).map(({ passage }) => knowledge.quoteFor(passage, question)) : [];
   const quoted = views.map((view, index) => `[${index + 1}] "${view.quote}" — ${view.title} › ${view.section}`);

@@ -130,7 +130,12 @@ interface CompiledCue extends Cue {
 }
 
 /** Compiled once: global copies for matchAll, and whether a negation before the cue flips it. */
-const COMPILED_CUES: CompiledCue[] = CUES.map((cue) => ({ ...cue, global: new RegExp(cue.pattern.source, 'g'), negatable: !ENCODES_NEGATION.test(cue.pattern.source) }));
+const COMPILED_CUES: CompiledCue[] = CUES.map((cue) => ({ ...cue, global: new RegExp(cue.pattern.source, 'g'), negatable: !ENCODES_NEGATION.test(withoutLookarounds(cue.pattern.source)) }));
+
+/** A lookahead such as "(?! no)" only guards the cue; it does not make the cue's own words negative. */
+function withoutLookarounds(source: string): string {
+  return source.replace(/\(\?<?[!=][^()]*(?:\([^()]*\)[^()]*)*\)/g, '');
+}
 
 function cueEvidence(text: string, cues: readonly CompiledCue[]): Evidence[] {
   const found: Evidence[] = [];
@@ -148,8 +153,17 @@ function cueEvidence(text: string, cues: readonly CompiledCue[]): Evidence[] {
 /** The main task is usually named first; for every other field a later mention corrects an earlier one. */
 const FIRST_MENTION_WINS: ReadonlySet<ProfileField> = new Set(['task']);
 
+/** "no ML team" holds "ML team": a match inside a longer match of the same field is not separate evidence. */
+function covered(item: Evidence, evidence: readonly Evidence[]): boolean {
+  const end = item.index + item.phrase.length;
+  return evidence.some(
+    (other) => other !== item && other.field === item.field && other.index <= item.index && other.index + other.phrase.length >= end && other.phrase.length > item.phrase.length,
+  );
+}
+
 /** Picks one value per field: highest tier, then the mention that counts (see FIRST_MENTION_WINS). */
-function resolve(evidence: Evidence[]): Evidence[] {
+function resolve(found: Evidence[]): Evidence[] {
+  const evidence = found.filter((item) => !covered(item, found));
   const chosen = new Map<ProfileField, Evidence>();
   for (const item of evidence) {
     const current = chosen.get(item.field);

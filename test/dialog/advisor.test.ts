@@ -83,6 +83,38 @@ describe('conversation', () => {
     expect(whyNot.sections.flatMap((part) => part.citations).length).toBeGreaterThan(0);
   });
 
+  it('answers "why not X?" about the recommended option without comparing it with itself', async () => {
+    const user = chat(makeAdvisor());
+    await user.say(DOCS_BOT);
+    await user.say('none');
+    const reply = await user.say('why not RAG?');
+    expect(reply.text).toContain('RAG (retrieval-augmented generation) is what the engine recommends for this project, because:');
+    expect(reply.text).not.toMatch(/points below/);
+  });
+
+  it('reads "it" in a follow-up as the recommended approach, but not for unrelated questions', async () => {
+    const user = chat(makeAdvisor());
+    await user.say(DOCS_BOT);
+    await user.say('none');
+    const evaluate = await user.say('how do we evaluate it?');
+    expect(evaluate.text).toContain('Tools like RAGAS help evaluate RAG systems holistically.');
+    const weather = await user.say('what is the weather like in Paris?');
+    expect(weather.text).toContain("The sources don't cover this");
+    expect(weather.sections.flatMap((part) => part.citations)).toEqual([]);
+  });
+
+  it('says so when a choice number arrives with no question pending', async () => {
+    const user = chat(makeAdvisor());
+    await user.say(DOCS_BOT);
+    await user.say('none');
+    const before = await user.state();
+    const reply = await user.say('2');
+    expect(reply.kind).toBe('notice');
+    expect(reply.text).toContain('There is no question waiting for an answer');
+    const after = await user.state();
+    expect({ profile: after?.profile, phase: after?.phase }).toEqual({ profile: before?.profile, phase: before?.phase });
+  });
+
   it('answers "what if" without changing the stored profile', async () => {
     const user = chat(makeAdvisor());
     await user.say('We need a bot that answers questions about our HR handbook; it changes once a year. We have no labeled data.');
@@ -118,6 +150,24 @@ describe('conversation', () => {
     const byLead = await advisor.summary('U1', { userId: 'U2', userName: 'Lead' });
     expect(byLead?.text).toContain('posted by Lead');
     expect(await advisor.summary('nobody', { userId: 'U2' })).toBeNull();
+  });
+
+  it('marks a summary asked for mid-conversation as provisional, and an earlier decision as earlier', async () => {
+    const advisor = makeAdvisor();
+    const first = chat(advisor, 'test:first');
+    await first.say(DOCS_BOT);
+    await first.say('none');
+    const second = chat(advisor, 'test:second');
+    const earlier = await second.say('summary');
+    expect(earlier.text).toContain('from an earlier conversation');
+    expect(earlier.text).toContain('Decided 2026-11-21');
+    await second.say('We fine-tune a small model to write product descriptions in our brand voice; we have 3,000 examples.');
+    const provisional = await second.say('summary');
+    expect(provisional.kind).toBe('summary');
+    expect(provisional.text).toContain('Provisional, as of 2026-11-21');
+    expect(provisional.text).toContain('Labeled examples: 1,000 or more');
+    expect(provisional.text).not.toContain('Weekly');
+    expect(provisional.question?.field).toBe((await second.state())?.pendingField);
   });
 
   it('seeds a thread with a profile carried over from a quick assessment', async () => {

@@ -22,6 +22,13 @@ describe('deterministic extractor', () => {
     expect(read('nothing domain specific, ordinary language').domainLanguage).toBe('general');
   });
 
+  it('lets a negated phrase win over the positive phrase inside it', () => {
+    // "ML team" alone reads as a strong team; "no ML team" must not.
+    expect(read('No ML team.').mlCapacity).toBe('none');
+    expect(read('We have no ML team, just two web developers.').mlCapacity).toBe('none');
+    expect(read('Our ML team is five people.').mlCapacity).toBe('strong');
+  });
+
   it('buckets quantities of labeled examples', () => {
     expect(read('We have ~2,000 labeled examples').labeledExamples).toBe('thousands');
     expect(read('only about 50 pairs').labeledExamples).toBe('few');
