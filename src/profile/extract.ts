@@ -38,10 +38,13 @@ const WORD_NUMBERS: Record<string, number> = {
 };
 
 /** Nouns that count labeled examples; documents, users and categories are not examples. */
-const EXAMPLE_NOUN = String.raw`(?:(?:labell?ed|annotated|rated|approved|correct|historical|past|old|human.labell?ed|triaged|resolved|example|training|gold|ideal|good|q ?& ?a|qa|input\/output|question.answer|\w+)[ -]){0,3}(?:examples?|samples?|pairs?|tickets?|cases?|notes?|transcripts?|conversations?|chats?|claims?|labels?|annotations?|reviews?|emails?|records?|q ?& ?as?|datapoints?|data points?|rows?)`;
+const EXAMPLE_NOUN = String.raw`(?:(?:labell?ed|annotated|rated|approved|correct|historical|past|old|human.labell?ed|triaged|resolved|example|training|gold|ideal|good|q ?& ?a|qa|input\/output|question.answer|\w+)[ -]){0,3}(?:examples?|samples?|pairs?|tickets?|cases?|notes?|transcripts?|conversations?|chats?|claims?|labels?|annotations?|reviews?|emails?|records?|q ?& ?as?|datapoints?|data points?|rows?|memos?|descriptions?|replies|responses?|answers?|letters?|summaries|translations?|utterances?|messages?|patents?|drafts?)`;
 const NOT_A_COUNT = String.raw`(?!(?:years?|months?|weeks?|days?|hours?|minutes?|pages?|users?|people|devs?|developers?|categories|documents?|docs?|papers?|posts?)\b)`;
 const LABELED_ANYTHING = String.raw`(?:labell?ed|annotated|rated|approved|tagged|graded|triaged|hand.labell?ed|human.labell?ed|aligned|curated|gold) [a-z-]+`;
-const QUANTITY = new RegExp(String.raw`(?:~|about |around |roughly |maybe |approx\.? |over |some |nearly |almost |like |only )?(\d[\d,.]*)\s*(k|m|thousand|million)?\+?\s+${NOT_A_COUNT}(?:${LABELED_ANYTHING}|${EXAMPLE_NOUN})\b(?!\s+(?:a|per|each|every) (?:day|week|month|year))`, 'g');
+/** "25k reports already coded by surveyors": any counted thing that people have labeled or written. */
+const LABELING_VERB = String.raw`(?:already |all |each |we've |we have |our \w+ |by \w+ )*(?:coded|labell?ed|tagged|annotated|classified|categori[sz]ed|graded|rated|scored|reviewed|approved|signed off|wrote|written|drafted|corrected|triaged|resolved)\b`;
+const LABELED_COUNT = new RegExp(String.raw`(?<![\w.-])(\d[\d,.]*)\s*(k|thousand)?\+?\s+${NOT_A_COUNT}(?:\w+ ){0,2}?\w+s (?:\w+ ){0,2}?${LABELING_VERB}`, 'g');
+const QUANTITY = new RegExp(String.raw`(?:~|about |around |roughly |maybe |approx\.? |over |some |nearly |almost |like |only )?(?<![\w.-])(\d[\d,.]*)\s*(k|m|thousand|million)?\+?\s+${NOT_A_COUNT}(?:${LABELED_ANYTHING}|${EXAMPLE_NOUN})\b(?!\s+(?:a|per|each|every) (?:day|week|month|year))`, 'g');
 const PARAMS = /\b(\d+(?:\.\d+)?)\s?b\b(?:\s*(?:param|parameter|model))?/g;
 const MILLISECONDS = /(?:under|below|within|less than|<)?\s*~?\s*(\d+(?:\.\d+)?)\s*(ms|milliseconds?|s|sec|seconds?)\b/g;
 
@@ -74,7 +77,7 @@ export function bucketExamples(count: number): string {
 
 function quantityEvidence(text: string): Evidence[] {
   const found: Evidence[] = [];
-  for (const match of text.matchAll(QUANTITY)) {
+  for (const match of [...text.matchAll(QUANTITY), ...text.matchAll(LABELED_COUNT)]) {
     const count = parseCount(match[1] ?? '', match[2]);
     if (Number.isNaN(count)) continue;
     found.push({ field: 'labeledExamples', value: bucketExamples(count), phrase: match[0].trim(), tier: 3, index: match.index ?? 0 });
@@ -130,11 +133,11 @@ interface CompiledCue extends Cue {
 }
 
 /** Compiled once: global copies for matchAll, and whether a negation before the cue flips it. */
-const COMPILED_CUES: CompiledCue[] = CUES.map((cue) => ({ ...cue, global: new RegExp(cue.pattern.source, 'g'), negatable: !ENCODES_NEGATION.test(withoutLookarounds(cue.pattern.source)) }));
+const COMPILED_CUES: CompiledCue[] = CUES.map((cue) => ({ ...cue, global: new RegExp(cue.pattern.source, 'g'), negatable: !ENCODES_NEGATION.test(withoutNegativeGuards(cue.pattern.source)) }));
 
-/** A lookahead such as "(?! no)" only guards the cue; it does not make the cue's own words negative. */
-function withoutLookarounds(source: string): string {
-  return source.replace(/\(\?<?[!=][^()]*(?:\([^()]*\)[^()]*)*\)/g, '');
+/** A negative lookaround such as "(?! no)" only guards the cue; it does not make the cue's own words negative. */
+function withoutNegativeGuards(source: string): string {
+  return source.replace(/\(\?<?![^()]*(?:\([^()]*\)[^()]*)*\)/g, '');
 }
 
 function cueEvidence(text: string, cues: readonly CompiledCue[]): Evidence[] {

@@ -25,7 +25,7 @@ export const CUES: Cue[] = [
   // task
   ...cue('task', 'summarization', 3, /\bsummar(?:ize|ise|izes|ises|izing|ising|ization|isation)\b/, /\b(?:draft|write|generat|produc|creat)\w* (?:\w+ ){0,2}summar(?:y|ies)\b/, /\btl;?dr\b/, /\bdigest of\b/),
   ...cue('task', 'summarization', 1, /\bsummar(?:y|ies)\b/),
-  ...cue('task', 'classification', 2, /\bclassif(?:y|ies|ier|ication|ying)\b/, /\bcategori[sz](?:e|es|ing|ation)\b/, /\binto (?:our |the )?(?:\d+ )?(?:\w+ ){0,3}categories\b/,
+  ...cue('task', 'classification', 2, /\bcommand set\b/, /\b(?:intent|command) (?:recognition|detection|classification)\b/, /\broot.cause codes?\b/, /\bclassif(?:y|ies|ier|ication|ying)\b/, /\bcategori[sz](?:e|es|ing|ation)\b/, /\binto (?:our |the )?(?:\d+ )?(?:\w+ ){0,3}categories\b/,
     /\btag(?:s|ging)?\b(?! line)/, /\bflag(?:s|ging)?\b/, /\btriag(?:e|es|ing)\b(?! categor)/, /\bsentiment\b/, /\bpos\/neg\b/, /\bassign(?:s|ing)? (?:\w+ ){0,2}codes?\b/,
     /\burgent \/ not urgent\b/, /\bspam\b/, /\broute (?:tickets|emails|requests)\b/, /\bdetect(?:s|ing|ion)?\b/),
   ...cue('task', 'extraction', 2, /\bextract(?:s|ing|ion)?\b/, /\bpull (?:\w+ ){0,3}out of\b/, /\bpull out\b/, /\bkeywords?\b/, /\bparse\b/, /\bnamed entit/, /\bfill (?:in )?(?:the )?fields\b/),
@@ -33,36 +33,43 @@ export const CUES: Cue[] = [
   ...cue('task', 'analysis', 2, /\banaly[sz](?:e|es|is|ing)\b (?:\w+ ){0,3}(?:documents?|contracts?|reports?|filings?|texts?)/, /\bdocument analysis\b/, /\breview (?:\w+ ){0,2}contracts?\b/),
   ...cue('task', 'qa', 2, /\bq ?& ?a\b/, /\bq ?and ?a\b/, /\banswer(?:s|ing)? (?:\w+[' ]*){0,3}questions?\b/, /\bquestions? (?:about|on|from)\b/, /\bquestion.answering\b/, /\bfaq bot\b/, /\bhelp ?desk\b/),
   ...cue('task', 'chat', 2, /\bchats? with\b/, /\bconversational(?:ist)?\b/, /\bsmall talk\b/, /\bchit.?chat\b/, /\bhold (?:a )?conversations?\b/),
-  ...cue('task', 'generation', 2, /\bwrite(?:s)? (?:\w+[ -]?){0,3}(?:reports?|explanations?|emails?|copy|posts?|articles?|descriptions?|notes?|responses?|letters?)\b/, /\bgenerat(?:e|es|or|ing|ion)\b/, /\bdraft(?:s|ing)?\b/,
+  ...cue('task', 'generation', 2, /\brewrit(?:e|es|ing)\b/, /\b(?:need|want|produce|create|churn out) (?:\w+ ){0,2}(?:descriptions|copy|emails|letters|posts|articles|memos|replies|responses|captions|headlines)\b/, /\bwrite(?:s)? (?:\w+[ -]?){0,3}(?:reports?|explanations?|emails?|copy|posts?|articles?|descriptions?|notes?|responses?|letters?)\b/, /\bgenerat(?:e|es|or|ing|ion)\b/, /\bdraft(?:s|ing)?\b/,
     /\btranslat(?:e|es|ing|ion)\b/, /\bbrainstorm\w*\b/, /\btaglines?\b/, /\bproduce (?:\w+ ){0,2}(?:reports?|text|copy)\b/, /\bcompose\b/, /\bcopywriting\b/, /\b(?:names|slogans|headlines|descriptions|emails|posts) generated\b/),
-  ...cue('task', 'chat', 1, /\bchat ?bots?\b/, /\b(?:support|service|telco|customer) bots?\b/, /\bvoice assistant\b/, /\bassistant\b(?= that chats)/),
-  ...cue('task', 'qa', 1, /\bsupport assistant\b/, /\bknowledge base\b/, /\banswer\b/, /\bassistant\b/, /\bhelper\b/, /\bquestions?\b/),
+  ...cue('task', 'chat', 1, /\bchat ?bots?\b/, /\bcustomer (?:service|support)\b/, /\b(?:support|service|telco|customer) bots?\b/, /\bvoice assistant\b/, /\bassistant\b(?= that chats)/),
+  ...cue('task', 'qa', 1, /\blook(?:s|ing)? up\b/, /\basks? (?:about|things like)\b/, /\bsupport assistant\b/, /\bknowledge base\b/, /\banswer\b/, /\bassistant\b/, /\bhelper\b/, /\bquestions?\b/),
 
   // knowledgeNeed
-  ...cue('knowledgeNeed', 'none', 3, /\bnothing fancy\b/, /\b(?:doesn't|does not|don't|do not|won't) need (?:any )?(?:company |outside |external |extra )?(?:facts|knowledge|data|documents)\b/,
+  ...cue('knowledgeNeed', 'none', 3, /\b(?:doesn't|does not|don't|do not|won't|never) (?:need to |have to )?look (?:anything|stuff|things|facts) up\b/, /\bno (?:\w+ ){0,2}facts (?:or anything|needed|required|involved)\b/,
+    /\b(?:comes?|come) in with (?:each|every|the) request\b/, /\beverything (?:it|the model) needs is in the (?:prompt|request|input|message)\b/, /\bnothing fancy\b/, /\b(?:doesn't|does not|don't|do not|won't) need (?:any )?(?:company |outside |external |extra )?(?:facts|knowledge|data|documents)\b/,
     /\bcontent is fine\b/, /\bpurely (?:the )?(?:output )?format\b/, /\bgeneral content\b/, /\bno (?:outside|external|extra) (?:knowledge|data)\b/, /\bnothing factual\b/, /\bno facts? (?:needed|required)\b/),
   ...cue('knowledgeNeed', 'none', 2, /\btranslat(?:e|es|ing|ion)\b/, /\bbrainstorm\w*\b/, /\bsentiment\b/, /\bpos\/neg\b/, /\bkeywords?\b/, /\bapp.store reviews?\b/),
   ...cue('knowledgeNeed', 'public', 3, /\bgeneral.knowledge\b/, /\bpublished (?:studies|papers|research|literature|trial|results)\b/, /\bnewest published\b/, /\b(?:trial results|news|filings|current events|world knowledge|web search|public data)\b/,
     /\b(?:code sets?|payer rules|regulations|regs)\b(?= .{0,40}(?:updat|chang))/, /\btoday's prices\b/, /\b(?:upcoming|local) events\b/, /\bpapers published\b/, /\barxiv\b/, /\bpubmed\b/),
-  ...cue('knowledgeNeed', 'proprietary', 2, /\b(?:our|internal|company|in.house|proprietary|private|corporate)(?: \w+){0,3} (?:database|data|records?|files)\b/),
+  ...cue('knowledgeNeed', 'proprietary', 2, /\b(?:their|your) own (?:\w+ ){0,2}(?:docs?|documents?|policies|sops|data|files|records|contracts|manuals|bookings?)\b/,
+    /\b(?:customer|passenger|user|member|patient|client|employee|tenant|student|guest)'s own \w+/, /\bour (?:\w+ ){0,2}(?:feed|inventory|sops|runbooks?|playbooks?|procedures|specs|specifications|booking system)\b/,
+    /\b(?:maintenance|service|repair|operating|user|technical|installation) manuals?\b/, /\b(?:live|local|store) (?:inventory|stock|availability)\b/, /\bflight status\b/, /\bsops\b/, /\b(?:our|internal|company|in.house|proprietary|private|corporate)(?: \w+){0,3} (?:database|data|records?|files)\b/),
   ...cue('knowledgeNeed', 'proprietary', 3, /\b(?:our|internal|company|in.house|proprietary|private|corporate)(?: \w+){0,3} (?:docs?|documents?|documentation|manuals?|wiki|handbook|policies|policy|knowledge ?base|faqs?|products?|catalog(?:ue)?|tickets|contracts|wording|papers)\b/,
     /\b(?:employee handbook|device manuals?|product manual|policy documents?|docs site|account details|their accounts?|workout logs|patient's chart|client's profile|holdings|plan prices|internal (?:and|or) published)\b/,
     /\b(?:each|every) (?:user|client|customer|member|patient)(?:'s)? (?:own )?(?:\w+ ){0,2}(?:data|profile|history|logs?|records?|accounts?)\b/),
   ...cue('knowledgeNeed', 'proprietary', 2, /\b(?:confluence|sharepoint|notion|intranet|jira|crm|erp)\b/, /\binternal (?:\w+ ){0,2}(?:pages|sites?|systems?|tools?|standards|guidelines)\b/, /\bcontracts\b/, /\border (?:status|history)\b/),
-  ...cue('knowledgeNeed', 'public', 2, /\brecent research\b/, /\bcurrent rates\b/, /\bmarket (?:data|info|news)\b/),
+  ...cue('knowledgeNeed', 'public', 2, /\b(?:published|issued) by (?:the )?(?:regulator|government|authorit\w+|agency|ministry)\b/, /\b(?:regulator|government|official)(?:'s)? (?:\w+ ){0,2}(?:labels|guidance|rules|publications|data|website)\b/,
+    /\b(?:patent office|finance act|legislation|statutes?|case law|tax (?:law|code|rules)|wire (?:stories|copy|services?)|newswires?|press releases|public (?:records|filings|websites?|web|sources))\b/, /\bnewsroom\b/, /\b(?:hmrc|irs|fda|ema|sec) (?:guidance|rules|filings|labels)\b/, /\brecent research\b/, /\bcurrent rates\b/, /\bmarket (?:data|info|news)\b/),
 
   // knowledgeFreshness
-  ...cue('knowledgeFreshness', 'static', 3, /\b(?:barely|rarely|never|hardly|almost never|seldom) (?:ever )?(?:move|moves|change|changes|changed|updated|update)\b/, /\bbasically static\b/, /\b(?:is|are|stays?) static\b/,
+  ...cue('knowledgeFreshness', 'static', 3, /\b(?:hasn't|has not|haven't|have not) changed (?:since|in|for)\b/, /\b(?:are|is) frozen\b/, /\bno (?:more|further|new) (?:revisions|updates|versions|editions)\b/, /\b(?:won't|will not|will never) change\b/, /\b(?:barely|rarely|never|hardly|almost never|seldom) (?:ever )?(?:move|moves|change|changes|changed|updated|update)\b/, /\bbasically static\b/, /\b(?:is|are|stays?) static\b/,
     /\b(?:doesn't|does not|don't|do not) (?:really )?change\b/, /\bfixed set\b/, /\bstable\b/, /\bstatic\b/),
   ...cue('knowledgeFreshness', 'yearly', 3, /\b(?:once|twice) a year\b/, /\b(?:yearly|annually|annual)\b/, /\bquarterly\b/, /\bevery (?:quarter|year)\b/),
   ...cue('knowledgeFreshness', 'monthly', 3, /\bmonthly\b/, /\b(?:every|each|once a) month\b/, /\blast month\b/, /\bseveral times a year\b/, /\bfew times a year\b/, /\bevery (?:few|couple of|2|3|two|three) months\b/),
   ...cue('knowledgeFreshness', 'weekly', 3, /\bweekly\b/, /\b(?:every|each|once a) week\b/, /\bevery (?:couple of|2|two|few) weeks\b/, /\bbi-?weekly\b/, /\bevery (?:sprint|release)\b/, /\bas they come out\b/, /\bstay(?:s)? current\b/, /\bupcoming (?:local )?events\b/, /\b(?:this|last) week\b/),
   ...cue('knowledgeFreshness', 'daily', 3, /\bdaily\b/, /\b(?:every|each|once a) day\b/, /\btoday's\b/, /\bnightly\b/, /\bcurrent rates\b/, /\bworkout logs?\b/, /\bpatient's chart\b/),
-  ...cue('knowledgeFreshness', 'realtime', 3, /\breal.?time (?:data|prices|feeds?|information|updates)\b/, /\blive (?:feed|data|prices|scores|inventory)\b/, /\b(?:every|each) (?:minute|second|hour)\b/, /\bstreaming data\b/),
+  ...cue('knowledgeFreshness', 'realtime', 3, /\baround the clock\b/, /\b(?:last|past) (?:few |couple of )?(?:hours|minutes)\b/, /\bup.to.the.minute\b/, /\bbreaking news\b/,
+    /\blive\b(?= (?:\w+ ){0,3}(?:availability|status|feeds?|data|prices|scores|inventory|stock|updates?|positions|traffic|odds))/, /\breal.?time (?:data|prices|feeds?|information|updates)\b/, /\blive (?:feed|data|prices|scores|inventory)\b/, /\b(?:every|each) (?:minute|second|hour)\b/, /\bstreaming data\b/),
   ...cue('knowledgeFreshness', 'weekly', 1, /\bnew (?:ones|papers|studies|content|products|articles) (?:every|each|as|keep)\b/, /\b(?:updated|edited|revised|changed) (?:often|frequently|regularly|constantly|all the time)\b/, /\bchanges? (?:often|frequently|constantly|all the time)\b/, /\b(?:added|published|released) (?:daily|weekly|all the time|constantly)\b/),
 
   // behaviourNeed
-  ...cue('behaviourNeed', 'strict', 3, /\bstrict (?:template|format|style|rules?|guidelines?)\b/, /\bexact (?:\w+ ){0,2}(?:template|format|wording|style)\b/, /\bevery single time\b/, /\b(?:house|brand|our) (?:format|voice|style|tone)\b/,
+  ...cue('behaviourNeed', 'strict', 3, /\bapproved (?:phrasing|wording|language|terminology|scripts?|disclaimers?)\b/, /\b(?:must|has to|have to|needs? to) always (?:include|end with|start with|add|mention|use|say)\b/,
+    /\bprompt(?:ing|s|-only| only|ed)? (?:\w+ ){0,4}(?:misses|ignores|forgets|breaks|fails|drifts|gets (?:us )?(?:maybe |about |only |roughly )?\d+ ?%)/, /\b(?:rigid|strict) conventions\b/,
+    /\b(?:in|match(?:es|ing)?) (?:our|the) (?:\w+'? ){0,2}(?:house style|style guide|brand voice)\b/, /\bin our (?:\w+'? ){0,2}(?:style|voice)\b/, /\bstrict (?:template|format|style|rules?|guidelines?)\b/, /\bexact (?:\w+ ){0,2}(?:template|format|wording|style)\b/, /\bevery single time\b/, /\b(?:house|brand|our) (?:format|voice|style|tone)\b/,
     /\bbreaks? (?:our |the )?(?:json|schema|format)\b/, /\bpurely (?:the )?(?:output )?format\b/, /\bsound(?:s)? like (?:us|our)\b/, /\bphrasing rules\b/, /\bsign.?offs?\b/, /\bthe way our \w+ (?:do|does|write|talk)\b/,
     /\b(?:marketing|legal|compliance) hates the tone\b/, /\bhas to follow our\b/, /\banswer like a specialist\b/, /\bfollows? our (?:\w+ ){0,2}(?:standards|guidelines|conventions|style guide|phrasing)\b/,
     /\b(?:must|has to|have to|needs? to) (?:always )?(?:be|produce|return|output|emit) valid (?:json|xml|yaml)\b/, /\bevery time\b/, /\bbrand (?:voice|tone)\b/, /\b(?:tone|voice|style) strictly\b/, /\bstrictly\b(?= .{0,20}\b(?:tone|voice|format|style)\b)/, /\bvoice\b(?= .{0,30}\b(?:specific|sign|brief|friendly)\b)/),
@@ -75,23 +82,23 @@ export const CUES: Cue[] = [
 
   // domainLanguage
   ...cue('domainLanguage', 'general', 3, /\bnothing domain.specific\b/, /\bnot domain.specific\b/, /\b(?:ordinary|everyday|plain|general|consumer|normal) (?:\w+ ){0,1}(?:language|content|english|words)\b/, /\bgeneral.knowledge\b/, /\bnothing fancy\b/, /\bno jargon\b/),
-  ...cue('domainLanguage', 'specialized', 3, /\bterminolog(?:y|ies)\b/, /\bjargon\b/, /\b(?:typologies|regs)\b/, /\bmoney.laundering\b/, /\b(?:medical|diagnosis|billing) cod(?:ing|es)\b/, /\bdomain.specific (?:language|vocabulary|terms)\b/, /\bniche vocabulary\b/, /\blegalese\b/),
+  ...cue('domainLanguage', 'specialized', 3, /\b(?:legal|medical|clinical|claim|regulatory|scientific|actuarial) language\b/, /\bproper (?:\w+ ){0,1}(?:terminology|terms|vocabulary)\b/, /\bterminolog(?:y|ies)\b/, /\bjargon\b/, /\b(?:typologies|regs)\b/, /\bmoney.laundering\b/, /\b(?:medical|diagnosis|billing) cod(?:ing|es)\b/, /\bdomain.specific (?:language|vocabulary|terms)\b/, /\bniche vocabulary\b/, /\blegalese\b/),
   ...cue('domainLanguage', 'specialized', 2, /\bradiolog\w*\b/, /\boncolog\w*\b/, /\bclinical notes\b/, /\bequity research\b/, /\bstock notes\b/),
 
   // accuracyStakes
-  ...cue('accuracyStakes', 'high', 3, /\bmakes? up\b/, /\bhallucinat\w*\b/, /\b(?:can't|cannot) afford (?:to be wrong|mistakes|errors)\b/, /\bmust be (?:accurate|correct)\b/, /\bhigh stakes\b/, /\bsafety.critical\b/, /\bcompliance is nervous\b/),
+  ...cue('accuracyStakes', 'high', 3, /\b(?:wrong|incorrect|inaccurate|made.up|bad)\b.{0,40}\b(?:big deal|disaster|lawsuits?|liabilit\w+|negligence|incidents?|dangerous|unacceptable|fines?|harm)\b/, /\bnegligence\b/, /\bpatient.safety\b/, /\bsafety (?:incident|issue|risk)s?\b/, /\blawsuits?\b/, /\bmakes? up\b/, /\bhallucinat\w*\b/, /\b(?:can't|cannot) afford (?:to be wrong|mistakes|errors)\b/, /\bmust be (?:accurate|correct)\b/, /\bhigh stakes\b/, /\bsafety.critical\b/, /\bcompliance is nervous\b/),
   ...cue('accuracyStakes', 'high', 2, new RegExp(String.raw`\b${MEDICAL}`), /\bclinical decision\b/, /\bradiologists?\b/, /\blawyers?\b/, /\blegal advice\b/),
-  ...cue('accuracyStakes', 'low', 3, /\b(?:they'll|they will|we'll|we will|someone will|people will|humans will) (?:edit|review|check|fix)\b/, /\blow stakes\b/, /\bmistakes are (?:fine|ok|okay|cheap)\b/, /\bnot critical\b/, /\bjust (?:for )?(?:a )?(?:dashboard|fun|internal brainstorm)/),
+  ...cue('accuracyStakes', 'low', 3, /\b(?:edits?|reviews?|checks?|approves?) (?:\w+ ){0,2}before (?:posting|sending|publishing|it goes out|anything goes out)\b/, /\bhuman.in.the.loop\b/, /\b(?:they'll|they will|we'll|we will|someone will|people will|humans will) (?:edit|review|check|fix)\b/, /\blow stakes\b/, /\bmistakes are (?:fine|ok|okay|cheap)\b/, /\bnot critical\b/, /\bjust (?:for )?(?:a )?(?:dashboard|fun|internal brainstorm)/),
 
   // citations
-  ...cue('citations', 'required', 3, /\bwhich (?:paper|document|source|doc|page) (?:an |the |each )?answer came from\b/, /\bwith references\b/, /\bwhere the info(?:rmation)? came from\b/, /\bcit(?:e|es|ing|ations?) (?:the |its |their )?sources?\b/, /\bcitations? (?:are )?(?:required|needed|mandatory)\b/,
+  ...cue('citations', 'required', 3, /\bpoint(?:s)? (?:us )?(?:back )?to the (?:exact |specific |original )?(?:clause|section|page|paragraph|source|document|passage|line|article)\b/, /\bcites\b/, /\blinks? (?:back )?to the (?:source|document|page|original)\b/, /\btraceable\b/, /\bwhich (?:paper|document|source|doc|page) (?:an |the |each )?answer came from\b/, /\bwith references\b/, /\bwhere the info(?:rmation)? came from\b/, /\bcit(?:e|es|ing|ations?) (?:the |its |their )?sources?\b/, /\bcitations? (?:are )?(?:required|needed|mandatory)\b/,
     /\bshow (?:the |its |their )?sources\b/, /\b(?:need|must|have) to (?:see|show|know) (?:the )?sources?\b/, /\bsource (?:links|references|attribution)\b/, /\bcite\b/, /\bcited\b/, /\bwith (?:citations|sources)\b/, /\bcitations?\b/, /\breferences?\b(?! ?(?:architecture|implementation))/),
   ...cue('citations', 'no', 3, new RegExp(String.raw`\b${NEG} (?:need|require|care about) (?:any )?(?:citations|sources|references)\b`), /\bno (?:citations|sources|references) (?:needed|required|necessary)\b/,
     /\b(?:citations|sources|references) (?:aren't|are not|not) (?:needed|required|necessary)\b/),
   ...cue('citations', 'nice', 3, /\b(?:citations|sources|references) (?:would be|are) nice\b/, /\bnice to (?:cite|show sources|have sources)\b/),
 
   // labeledExamples (quantities are read separately)
-  ...cue('labeledExamples', 'none', 3, new RegExp(String.raw`\b${NEG} (?:\w+ ){0,3}(?:labell?ed|training|q ?& ?a|q&a|example|annotated) (?:data|examples|pairs|set)\b`), /\bno history of labels\b/, /\bno labels\b/, /\bno (?:labell?ed )?examples\b/,
+  ...cue('labeledExamples', 'none', 3, /\bnothing to train on\b/, new RegExp(String.raw`\b${NEG} (?:\w+ ){0,4}to train (?:it )?on\b`), new RegExp(String.raw`\b${NEG} (?:\w+ ){0,3}labell?ed (?:q ?& ?as?|qa|pairs|samples|anything|outputs?)\b`), new RegExp(String.raw`\b${NEG} (?:\w+ ){0,3}(?:labell?ed|training|q ?& ?a|q&a|example|annotated) (?:data|examples|pairs|set)\b`), /\bno history of labels\b/, /\bno labels\b/, /\bno (?:labell?ed )?examples\b/,
     /\b(?:don't|do not) have any (?:\w+ ){0,2}data\b/, /\bno (?:q ?& ?a|training) data\b/),
   ...cue('labeledExamples', 'few', 2, /\ba (?:handful|few dozen|couple dozen) (?:of )?(?:\w+ ){0,2}(?:examples|pairs|samples)\b/),
   ...cue('labeledExamples', 'hundreds', 2, /\b(?:a few|several|some) hundred\b/, /\bhundreds of (?:\w+ ){0,2}(?:examples|pairs|samples|tickets|cases|transcripts|conversations)\b/),
@@ -99,6 +106,7 @@ export const CUES: Cue[] = [
 
   // modelClass (parameter counts are read separately)
   ...cue('modelClass', 'frontier-api', 3, /\bgpt.?(?:4|5)\w*\b/, /\bclaude\b/, /\bgemini\b/, /\bjust gpt\b/, /\bopenai(?:'s)? (?:api|models?)\b/, /\bhosted (?:large |frontier )?(?:model|llm)\b/, /\bfrontier model\b/, /\bgpt with a system prompt\b/),
+  ...cue('modelClass', 'frontier-api', 2, /\b(?:chat)?gpt\b/),
   ...cue('modelClass', 'open-medium', 3, /\bllama\b/, /\bmistral\b/, /\bmixtral\b/, /\bfalcon\b/, /\bqwen\b/, /\bself.host\w*\b/),
   ...cue('modelClass', 'small', 3, /\bphi.?[23]\b/, /\bsmall (?:\w+ ){0,2}model\b/, /\btinyllama\b/, /\bgemma.?2b\b/, /\bdistil\w*\b/, /\bzephyr\b/),
 
@@ -116,11 +124,11 @@ export const CUES: Cue[] = [
   ...cue('mlCapacity', 'strong', 3, /\b(?:ml|machine learning|data science) team\b(?! .{0,10}\b(?:no|none)\b)/, /\bgpu cluster\b/, /\bplenty of gpus\b/, /\bwe (?:regularly )?train (?:our own )?models\b/),
 
   // dataRestriction
-  ...cue('dataRestriction', 'no-search-index', 3, /\b(?:nervous|worried|uneasy|concerned) about (?:putting|storing|keeping) (?:\w+ ){0,3}(?:in|into) (?:a )?(?:vector|search)/, new RegExp(String.raw`\b${NEG} (?:be )?(?:put|stored?|kept|indexed|keep|store) (?:\w+ ){0,3}(?:in|into) (?:a )?(?:vector|search|retriev)`),
+  ...cue('dataRestriction', 'no-search-index', 3, /(?<=\b(?:won't|will not|not|never|can't|cannot|forbid\w*|prohibit\w*|refuses?)\b.{0,60})\b(?:search index|vector (?:store|db|database)|embeddings? store)\b/, /\b(?:nervous|worried|uneasy|concerned) about (?:putting|storing|keeping) (?:\w+ ){0,3}(?:in|into) (?:a )?(?:vector|search)/, new RegExp(String.raw`\b${NEG} (?:be )?(?:put|stored?|kept|indexed|keep|store) (?:\w+ ){0,3}(?:in|into) (?:a )?(?:vector|search|retriev)`),
     /\bno vector (?:db|database|store)\b/, /\bmust not be indexed\b/, /\bcan't be indexed\b/, /\bnot allowed to (?:index|store)\b/),
 
   // personalization
-  ...cue('personalization', 'yes', 3, /\b(?:each|every) (?:user|client|customer|member|patient)(?:'s)? (?:has their )?(?:own )?(?:\w+ ){0,2}(?:data|profile|history|logs?|records?|accounts?|goals)\b/, /\b(?:member|customer|client|user|patient)'s (?:\w+ ){0,2}(?:account|profile|chart|history|records?|details)\b/,
+  ...cue('personalization', 'yes', 3, /\b(?:customer|passenger|user|member|patient|client|employee|tenant|guest)'s own\b/, /\b(?:each|every) (?:customer|tenant|client|user) (?:uploads|has|brings|gets) their own\b/, /\b(?:each|every) (?:user|client|customer|member|patient)(?:'s)? (?:has their )?(?:own )?(?:\w+ ){0,2}(?:data|profile|history|logs?|records?|accounts?|goals)\b/, /\b(?:member|customer|client|user|patient)'s (?:\w+ ){0,2}(?:account|profile|chart|history|records?|details)\b/,
     /\btheir (?:own )?(?:accounts?|personal history|history|records|profile)\b/, /\bpersonal(?:ized|ised|isation|ization)? (?:history|answers|advice|recommendations)\b/, /\bper.user\b/),
   ...cue('personalization', 'no', 2, /\bsame (?:answers?|content) for (?:every(?:one|body)|all users)\b/, /\bnot personali[sz]ed\b/),
 ];
@@ -146,4 +154,7 @@ export const TYPO_FIXES: Record<string, string> = {
   retreival: 'retrieval',
   retrival: 'retrieval',
   databse: 'database',
+  guidence: 'guidance',
+  msgs: 'messages',
+  descs: 'descriptions',
 };
