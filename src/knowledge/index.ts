@@ -5,6 +5,7 @@ import { KnowledgeError, loadDocuments, type KnowledgeDocument } from './documen
 import { passagesOf, type Passage } from './passages.js';
 import { bestQuote } from './quotes.js';
 import { PassageIndex, type RankedPassage } from './search.js';
+import { loadVocabulary, type QuestionVocabulary } from './vocabulary.js';
 
 export type { Passage, RankedPassage, KnowledgeDocument };
 export { KnowledgeError, bestQuote };
@@ -17,18 +18,24 @@ export class KnowledgeBase {
   readonly documents: KnowledgeDocument[];
   readonly index: PassageIndex;
 
-  private constructor(documents: KnowledgeDocument[]) {
+  /** Vocabulary entries naming no passage (the document changed since they were written). */
+  readonly staleVocabulary: string[];
+
+  private constructor(documents: KnowledgeDocument[], vocabulary: QuestionVocabulary) {
     if (documents.length === 0) throw new KnowledgeError('the knowledge folder has no .md documents');
     this.documents = documents;
-    this.index = new PassageIndex(documents.flatMap(passagesOf));
+    const passages = documents.flatMap(passagesOf);
+    this.index = new PassageIndex(passages, vocabulary);
+    const ids = new Set(passages.map((passage) => passage.passageId));
+    this.staleVocabulary = Object.keys(vocabulary).filter((passageId) => !ids.has(passageId));
   }
 
   static load(directory: string = BUNDLED_KNOWLEDGE_DIR): KnowledgeBase {
-    return new KnowledgeBase(loadDocuments(directory));
+    return new KnowledgeBase(loadDocuments(directory), loadVocabulary(directory));
   }
 
-  static fromDocuments(documents: KnowledgeDocument[]): KnowledgeBase {
-    return new KnowledgeBase(documents);
+  static fromDocuments(documents: KnowledgeDocument[], vocabulary: QuestionVocabulary = {}): KnowledgeBase {
+    return new KnowledgeBase(documents, vocabulary);
   }
 
   get passages(): Passage[] {

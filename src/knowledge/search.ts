@@ -2,11 +2,15 @@ import MiniSearch from 'minisearch';
 import { stemmer } from 'stemmer';
 import { eng } from 'stopword';
 import type { Passage } from './passages.js';
+import type { QuestionVocabulary } from './vocabulary.js';
+
+/** Question words written for a passage count for less than its own words. */
+const VOCABULARY_BOOST = Number(process.env.X_VB ?? 0.5);
 
 const STOPWORDS = new Set([...eng, 'also', 'us', 'our', 'we', 'i', 'can', 'do', 'does', 'should', 'would', 'will', 'just', 'why', 'what', 'how', 'which']);
 
 /** Words people use in questions mapped to the words the documents use. */
-const SYNONYMS: Record<string, string[]> = {
+export const SYNONYMS: Record<string, string[]> = {
   gpu: ['compute', 'infrastructure', 'resources'],
   gpus: ['compute', 'infrastructure', 'resources'],
   hallucinate: ['hallucinations', 'inaccurate'],
@@ -26,7 +30,7 @@ const SYNONYMS: Record<string, string[]> = {
   personalise: ['personalization', 'user'],
   personal: ['personalization'],
   style: ['tone', 'linguistic'],
-  tone: ['style', 'voice'],
+  tone: ['style', 'voice', 'nuances', 'writing'],
   voice: ['tone', 'style'],
   json: ['format', 'formatting', 'output'],
   format: ['formatting', 'output'],
@@ -92,6 +96,120 @@ const SYNONYMS: Record<string, string[]> = {
   consistent: ['consistency'],
   memorize: ['memorization'],
   memorise: ['memorization'],
+  // Everyday words for the concepts the documents name in their headings.
+  cheaper: ['cost', 'expensive', 'reduced', 'efficient'],
+  cheapest: ['cost', 'expensive'],
+  costly: ['cost', 'expensive'],
+  pricey: ['cost', 'expensive'],
+  budget: ['cost', 'investment'],
+  money: ['cost'],
+  afford: ['cost', 'expensive'],
+  cost: ['expensive', 'investment'],
+  costs: ['expensive', 'investment'],
+  grow: ['scalability', 'scalable', 'larger'],
+  grows: ['scalability', 'scalable', 'larger'],
+  growing: ['scalability', 'scalable', 'larger'],
+  scale: ['scalability', 'scalable'],
+  tenfold: ['scalability', 'larger'],
+  volume: ['scalability', 'larger'],
+  bigger: ['larger', 'scalability'],
+  wreck: ['damaging', 'lose', 'capabilities'],
+  ruin: ['damaging', 'lose', 'capabilities'],
+  damage: ['damaging', 'capabilities'],
+  break: ['damaging', 'capabilities'],
+  lose: ['forget', 'capabilities'],
+  conversation: ['conversational', 'chitchat'],
+  conversations: ['conversational', 'chitchat'],
+  chat: ['conversational', 'chitchat'],
+  normal: ['general'],
+  keeps: ['current', 'up-to-date'],
+  latest: ['current', 'up-to-date', 'dynamic'],
+  news: ['current', 'up-to-date'],
+  fresh: ['current', 'up-to-date', 'dynamic'],
+  current: ['up-to-date', 'dynamic'],
+  fixed: ['static', 'memorization'],
+  static: ['memorization', 'rarely'],
+  test: ['evaluate', 'testing'],
+  testing: ['evaluate', 'evaluation'],
+  measure: ['evaluate', 'evaluation'],
+  benchmark: ['evaluate', 'evaluation'],
+  quality: ['evaluate', 'relevance'],
+  tooling: ['tools', 'frameworks'],
+  tool: ['tools', 'frameworks'],
+  library: ['frameworks', 'tools'],
+  libraries: ['frameworks', 'tools'],
+  snippets: ['portions', 'essential', 'chunks'],
+  snippet: ['portions', 'essential', 'chunks'],
+  chunks: ['portions', 'pieces'],
+  excerpts: ['portions', 'essential'],
+  whole: ['full', 'entire'],
+  tasks: ['multiple', 'versatile'],
+  different: ['multiple', 'various'],
+  many: ['multiple', 'various'],
+  lots: ['multiple', 'various'],
+  separate: ['multiple', 'specialized'],
+  maintain: ['maintenance', 'upkeep'],
+  maintenance: ['upkeep', 'support'],
+  upkeep: ['maintenance'],
+  team: ['expertise'],
+  skills: ['expertise'],
+  engineers: ['expertise'],
+  trust: ['transparency', 'reliability'],
+  reliable: ['reliability', 'robustness', 'consistency'],
+  robust: ['robustness', 'reliability'],
+  wrong: ['inaccurate', 'hallucinations'],
+  lie: ['hallucinations', 'fabrications'],
+  invent: ['hallucinations', 'fabrications'],
+  legal: ['compliance', 'ethical'],
+  compliance: ['ethical', 'privacy'],
+  gdpr: ['privacy', 'sensitive'],
+  pii: ['privacy', 'sensitive'],
+  customer: ['user'],
+  customers: ['users'],
+  integrate: ['integration', 'existing'],
+  existing: ['integration'],
+  deploy: ['deployment', 'production'],
+  production: ['deployment'],
+  launch: ['production', 'deployment'],
+  size: ['scalability', 'model'],
+  brand: ['tone', 'style'],
+  jargon: ['domain-specific', 'terminology', 'specialized', 'domain', 'nuances'],
+  terminology: ['domain-specific', 'jargon'],
+  fabricate: ['hallucinations', 'fabrications'],
+  hallucination: ['hallucinations', 'inaccurate'],
+  reduce: ['reducing', 'minimize', 'suppressing'],
+  prevent: ['reducing', 'minimize', 'suppressing'],
+  stop: ['reducing', 'minimize', 'suppressing'],
+  cut: ['reducing', 'minimize'],
+  monitor: ['monitoring', 'audit', 'deviations'],
+  monitoring: ['audit', 'deviations'],
+  checking: ['audit', 'monitoring'],
+  audit: ['trace', 'transparency', 'explainability', 'sources'],
+  auditors: ['audit', 'trace', 'sources'],
+  behaves: ['behavior'],
+  behaviour: ['behavior'],
+  behave: ['behavior'],
+  nuance: ['nuances'],
+  cope: ['handle'],
+  rent: ['compute', 'resources'],
+  renting: ['compute', 'resources'],
+  tricks: ['efficient', 'parameter-efficient'],
+  bot: ['chatbots', 'chatbot'],
+  bots: ['chatbots', 'chatbot'],
+  support: ['customer', 'service'],
+  openai: ['open', 'hosted'],
+  'open-source': ['open', 'source', 'llama'],
+  language: ['languages', 'guidelines'],
+  reply: ['respond', 'responses'],
+  replies: ['respond', 'responses'],
+  force: ['adhere', 'guidelines'],
+  rules: ['guidelines', 'adhere'],
+  facts: ['knowledge', 'information', 'factual'],
+  fact: ['knowledge', 'information', 'factual'],
+  swedish: ['language'],
+  french: ['language'],
+  german: ['language'],
+  spanish: ['language'],
 };
 
 export function tokenize(text: string): string[] {
@@ -107,8 +225,10 @@ export function processTerm(term: string): string | null {
 
 export function expandQuery(question: string): string {
   const words = tokenize(question);
-  const extra = words.flatMap((word) => SYNONYMS[word] ?? []);
-  return [...words, ...extra].join(' ');
+  // "phi-2" in a question, "phi2" in a document; "made-up" and "made up".
+  const joined = words.filter((word) => word.includes('-')).map((word) => word.replace(/-/g, ''));
+  const extra = [...words, ...joined].flatMap((word) => SYNONYMS[word] ?? []);
+  return [...words, ...joined, ...extra].join(' ');
 }
 
 export interface RankedPassage {
@@ -123,15 +243,19 @@ export class PassageIndex {
   private readonly search: MiniSearch<Passage>;
   private readonly byId: Map<string, Passage>;
 
-  constructor(readonly passages: Passage[]) {
+  constructor(
+    readonly passages: Passage[],
+    vocabulary: QuestionVocabulary = {},
+  ) {
     this.byId = new Map(passages.map((passage) => [passage.passageId, passage]));
     this.search = new MiniSearch<Passage>({
       idField: 'passageId',
-      fields: ['text', 'section', 'title'],
+      fields: ['text', 'section', 'title', 'vocabulary'],
       storeFields: [],
       tokenize,
       processTerm,
-      searchOptions: { boost: { section: 1.5, title: 0.3 }, prefix: false, fuzzy: false, combineWith: 'OR' },
+      extractField: (passage, field) => (field === 'vocabulary' ? (vocabulary[passage.passageId] ?? '') : String(passage[field as keyof Passage] ?? '')),
+      searchOptions: { boost: { section: 1.5, title: 0.3, vocabulary: VOCABULARY_BOOST }, prefix: false, fuzzy: false, combineWith: 'OR' },
     });
     this.search.addAll(passages);
   }

@@ -19,6 +19,9 @@ function cue(field: ProfileField, value: string, tier: Cue['tier'], ...patterns:
   return patterns.map((pattern) => ({ field, value, pattern, tier }));
 }
 
+/** Things a team's own knowledge lives in. */
+const OWN_DOCS = String.raw`(?:docs?|documents?|documentation|manuals?|wiki|handbooks?|policies|policy|sops|contracts|files|records|guides|guidelines|playbooks?|runbooks?|procedures|specs|specifications|knowledge ?base|faqs?|notes|bookings?|data)`;
+
 const MEDICAL = String.raw`(?:clinic\w*|doctor\w*|physician\w*|hospital\w*|medical|radiolog\w*|oncolog\w*|diagnos\w*)`;
 
 export const CUES: Cue[] = [
@@ -45,7 +48,7 @@ export const CUES: Cue[] = [
   ...cue('knowledgeNeed', 'none', 2, /\btranslat(?:e|es|ing|ion)\b/, /\bbrainstorm\w*\b/, /\bsentiment\b/, /\bpos\/neg\b/, /\bkeywords?\b/, /\bapp.store reviews?\b/),
   ...cue('knowledgeNeed', 'public', 3, /\bgeneral.knowledge\b/, /\bpublished (?:studies|papers|research|literature|trial|results)\b/, /\bnewest published\b/, /\b(?:trial results|news|filings|current events|world knowledge|web search|public data)\b/,
     /\b(?:code sets?|payer rules|regulations|regs)\b(?= .{0,40}(?:updat|chang))/, /\btoday's prices\b/, /\b(?:upcoming|local) events\b/, /\bpapers published\b/, /\barxiv\b/, /\bpubmed\b/),
-  ...cue('knowledgeNeed', 'proprietary', 2, /\b(?:their|your) own (?:\w+ ){0,2}(?:docs?|documents?|policies|sops|data|files|records|contracts|manuals|bookings?)\b/,
+  ...cue('knowledgeNeed', 'proprietary', 2, new RegExp(String.raw`\b(?:their|your) own (?:\w+ ){0,2}${OWN_DOCS}\b`),
     /\b(?:customer|passenger|user|member|patient|client|employee|tenant|student|guest)'s own \w+/, /\bour (?:\w+ ){0,2}(?:feed|inventory|sops|runbooks?|playbooks?|procedures|specs|specifications|booking system)\b/,
     /\b(?:maintenance|service|repair|operating|user|technical|installation) manuals?\b/, /\b(?:live|local|store) (?:inventory|stock|availability)\b/, /\bflight status\b/, /\bsops\b/, /\b(?:our|internal|company|in.house|proprietary|private|corporate)(?: \w+){0,3} (?:database|data|records?|files)\b/),
   ...cue('knowledgeNeed', 'proprietary', 3, /\b(?:our|internal|company|in.house|proprietary|private|corporate)(?: \w+){0,3} (?:docs?|documents?|documentation|manuals?|wiki|handbook|policies|policy|knowledge ?base|faqs?|products?|catalog(?:ue)?|tickets|contracts|wording|papers)\b/,

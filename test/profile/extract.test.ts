@@ -22,6 +22,26 @@ describe('deterministic extractor', () => {
     expect(read('nothing domain specific, ordinary language').domainLanguage).toBe('general');
   });
 
+  it('reads everyday phrasings of knowledge source, freshness, stakes, citations and restrictions', () => {
+    expect(read('It answers from guidance published by the regulator.').knowledgeNeed).toBe('public');
+    expect(read('Each tenant uploads their own handbooks and asks about them.').knowledgeNeed).toBe('proprietary');
+    expect(read('It writes replies; the order details come in with each request.').knowledgeNeed).toBe('none');
+    expect(read('Scores come in around the clock.').knowledgeFreshness).toBe('realtime');
+    expect(read('The rulebook has not changed since 2012.').knowledgeFreshness).toBe('static');
+    expect(read('A wrong figure in a filing would be a lawsuit waiting to happen.').accuracyStakes).toBe('high');
+    expect(read('An editor reviews every draft before publishing.').accuracyStakes).toBe('low');
+    expect(read('Every answer has to point to the exact section of the standard.').citations).toBe('required');
+    expect(read("Legal won't allow the files in a vector store.").dataRestriction).toBe('no-search-index');
+    expect(read('Answers must use approved wording, and our prompt-only pilot ignores it half the time.').behaviourNeed).toBe('strict');
+  });
+
+  it('counts items people have written or coded as labeled examples, but not a model version', () => {
+    expect(read('We have ~2.5k past memos.').labeledExamples).toBe('thousands');
+    expect(read('About 600 reports already coded by analysts.').labeledExamples).toBe('hundreds');
+    expect(read('A GPT-4 bot that chats with guests.').labeledExamples).toBeUndefined();
+    expect(read("We don't have anything labeled to train on.").labeledExamples).toBe('none');
+  });
+
   it('lets a negated phrase win over the positive phrase inside it', () => {
     // "ML team" alone reads as a strong team; "no ML team" must not.
     expect(read('No ML team.').mlCapacity).toBe('none');
