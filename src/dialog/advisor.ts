@@ -64,6 +64,13 @@ const PROBLEM_TEXT: Record<InputProblem, string> = {
 };
 
 /** The conversation engine every surface uses: intake → follow-up questions → recommendation → follow-ups. */
+/** A question this long that names a project fact is a project description phrased as a question. */
+const DESCRIPTION_WORDS = 15;
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
 /** "2" or "b)" typed as if a question were pending. */
 const BARE_CHOICE = /^\s*(?:\d{1,2}|[a-e])[.)]?\s*$/i;
 
@@ -276,8 +283,10 @@ export class Advisor {
   private async questionOrStatement(state: ConversationState, message: UserMessage): Promise<Turn> {
     if (state.pendingField && readAnswer(state.pendingField, message.text)) return this.statement(state, message);
     if (state.phase === 'intake') {
-      const extracted = profileFromDeterministic(message.text);
-      if (Object.keys(extracted).length >= 2) return this.statement(state, message);
+      // "Can we just point an LLM at our delivery notes and have it rewrite them…?" describes a project.
+      const facts = Object.keys(profileFromDeterministic(message.text)).length;
+      const describes = facts >= 2 || (facts === 1 && wordCount(message.text) >= DESCRIPTION_WORDS);
+      if (describes) return this.statement(state, message);
     }
     return this.why(state, message.text, mentionedOption(message.text.toLowerCase()), false, false);
   }

@@ -103,6 +103,15 @@ describe('conversation', () => {
     expect(weather.sections.flatMap((part) => part.citations)).toEqual([]);
   });
 
+  it('reads a project description phrased as a question as a description', async () => {
+    const user = chat(makeAdvisor());
+    const reply = await user.say('Could we simply have a model rewrite our warehouse staff’s scribbled shift notes into tidy English for the weekly ops email?');
+    expect(reply.text).toContain('Here is what I understood');
+    expect((await user.state())?.profile.task).toBe('generation');
+    const question = await chat(makeAdvisor(), 'test:q').say('Why is RAG better when data changes?');
+    expect(question.text).toContain('From the sources');
+  });
+
   it('says so when a choice number arrives with no question pending', async () => {
     const user = chat(makeAdvisor());
     await user.say(DOCS_BOT);
