@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { answerWhy } from '../../src/dialog/why.js';
 import { BUNDLED_KNOWLEDGE_DIR, KnowledgeBase } from '../../src/knowledge/index.js';
+import { loadVocabulary, VOCABULARY_FILE } from '../../src/knowledge/vocabulary.js';
 import { devSetsPresent, SOURCES_DIR, whyCases } from '../helpers/devsets.js';
 import { existsSync } from 'node:fs';
 
@@ -44,6 +45,27 @@ describe('bundled knowledge', () => {
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  it('has question vocabulary for passages that exist, and uses it to bridge everyday words', () => {
+    expect(knowledge.staleVocabulary).toEqual([]);
+    const vocabulary = loadVocabulary(BUNDLED_KNOWLEDGE_DIR);
+    expect(Object.keys(vocabulary).length).toBe(knowledge.passages.length);
+    // "snappy" appears in no document; the vocabulary maps it to the latency passages.
+    expect(knowledge.passages.some((passage) => /snappy/i.test(passage.text))).toBe(false);
+    const [top] = knowledge.search('will it still be snappy?');
+    expect(top?.passage.text.toLowerCase()).toContain('latency');
+    const withoutVocabulary = KnowledgeBase.fromDocuments(knowledge.documents);
+    expect(withoutVocabulary.search('will it still be snappy?')).toEqual([]);
+  });
+
+  it('rejects a vocabulary file that is not an object of strings, naming the file', () => {
+    const directory = mkdtempSync(join(tmpdir(), 'advisor-vocabulary-'));
+    writeFileSync(join(directory, VOCABULARY_FILE), '{"a#b": 3}');
+    expect(() => loadVocabulary(directory)).toThrow(/question-vocabulary\.json/);
+    writeFileSync(join(directory, VOCABULARY_FILE), '{not json');
+    expect(() => loadVocabulary(directory)).toThrow(/question-vocabulary\.json: not valid JSON/);
+    expect(loadVocabulary(mkdtempSync(join(tmpdir(), 'advisor-empty-')))).toEqual({});
   });
 
   it('splits into passages with unique stable ids, heading paths and whole sentences', () => {
