@@ -20,7 +20,7 @@ function cue(field: ProfileField, value: string, tier: Cue['tier'], ...patterns:
 }
 
 /** Things a team's own knowledge lives in. */
-const OWN_DOCS = String.raw`(?:docs?|documents?|documentation|manuals?|wiki|handbooks?|policies|policy|sops|contracts|files|records|guides|guidelines|playbooks?|runbooks?|procedures|specs|specifications|knowledge ?base|faqs?|notes|bookings?|data)`;
+const OWN_DOCS = String.raw`(?:procedures|archive|regulations|articles|docs?|documents?|documentation|manuals?|wiki|handbooks?|policies|policy|sops|contracts|files|records|guides|guidelines|playbooks?|runbooks?|procedures|specs|specifications|knowledge ?base|faqs?|notes|bookings?|data)`;
 
 const MEDICAL = String.raw`(?:clinic\w*|doctor\w*|physician\w*|hospital\w*|medical|radiolog\w*|oncolog\w*|diagnos\w*)`;
 
@@ -28,11 +28,11 @@ export const CUES: Cue[] = [
   // task
   ...cue('task', 'summarization', 3, /\b(?:rolling|short|brief|quick|one.paragraph) summar(?:y|ies)\b/, /\bsummar(?:y|ies) of what\b/, /\bsummar(?:ize|ise|izes|ises|izing|ising|ization|isation)\b/, /\b(?:draft|write|generat|produc|creat)\w* (?:\w+ ){0,2}summar(?:y|ies)\b/, /\btl;?dr\b/, /\bdigest of\b/),
   ...cue('task', 'summarization', 1, /\bsummar(?:y|ies)\b/),
-  ...cue('task', 'classification', 2, /\bsort (?:\w+ ){0,3}into\b/, /\bscore (?:\w+ ){0,2}\d\s*(?:-|–|to)\s*\d\b/, /\bcommand set\b/, /\b(?:intent|command) (?:recognition|detection|classification)\b/, /\broot.cause codes?\b/, /\bclassif(?:y|ies|ier|ication|ying)\b/, /\bcategori[sz](?:e|es|ing|ation)\b/, /\binto (?:our |the )?(?:\d+ )?(?:\w+ ){0,3}categories\b/,
+  ...cue('task', 'classification', 2, /\binto (?:\d+ |three |four |five |six )?(?:buckets|queues|categories|classes|groups|bins)\b/, /\brout(?:e|es|ing) (?:\w+ ){0,3}(?:into|to)\b/, /\bsort (?:\w+ ){0,3}into\b/, /\bscore (?:\w+ ){0,2}\d\s*(?:-|–|to)\s*\d\b/, /\bcommand set\b/, /\b(?:intent|command) (?:recognition|detection|classification)\b/, /\broot.cause codes?\b/, /\bclassif(?:y|ies|ier|ication|ying)\b/, /\bcategori[sz](?:e|es|ing|ation)\b/, /\binto (?:our |the )?(?:\d+ )?(?:\w+ ){0,3}categories\b/,
     /\btag(?:s|ging)?\b(?! line)/, /\bflag(?:s|ging)?\b/, /\btriag(?:e|es|ing)\b(?! categor)/, /\bsentiment\b/, /\bpos\/neg\b/, /\bassign(?:s|ing)? (?:\w+ ){0,2}codes?\b/,
     /\burgent \/ not urgent\b/, /\bspam\b/, /\broute (?:tickets|emails|requests)\b/, /\bdetect(?:s|ing|ion)?\b/),
   ...cue('task', 'extraction', 2, /\bpull (?:[\w,]+ ){0,8}out of\b/, /\bfill (?:in |out )?(?:our |the |a )?(?:[\w-]+ ){0,2}(?:form|forms|fields|template)\b/, /\bnormali[sz]e (?:\w+ ){0,4}into\b/, /\bextract(?:s|ing|ion)?\b/, /\bpull (?:\w+ ){0,3}out of\b/, /\bpull out\b/, /\bkeywords?\b/, /\bparse\b/, /\bnamed entit/, /\bfill (?:in )?(?:the )?fields\b/),
-  ...cue('task', 'recommendation', 2, /\bsuggest(?:s|ing)? (?:\w+ ){0,2}(?:outfits?|products?|items?|recipes?|books?|courses?|players?|lineups?|tariffs?|plans?)\b/, /\bwho (?:do|should) i (?:start|pick|play)\b/, /\brecommend(?:s|ing|ation|ations|er)? (?:\w+ ){0,2}(?:products?|items?|content|movies?|shows?|songs?|articles?|courses?|jobs?)\b/, /\brecommendation (?:system|engine)\b/),
+  ...cue('task', 'recommendation', 2, /\brecommender\b/, /\bsuggests? titles\b/, /\bsuggest(?:s|ing)? (?:\w+ ){0,2}(?:outfits?|products?|items?|recipes?|books?|courses?|players?|lineups?|tariffs?|plans?)\b/, /\bwho (?:do|should) i (?:start|pick|play)\b/, /\brecommend(?:s|ing|ation|ations|er)? (?:\w+ ){0,2}(?:products?|items?|content|movies?|shows?|songs?|articles?|courses?|jobs?)\b/, /\brecommendation (?:system|engine)\b/),
   ...cue('task', 'analysis', 2, /\banaly[sz](?:e|es|is|ing)\b (?:\w+ ){0,3}(?:documents?|contracts?|reports?|filings?|texts?)/, /\bdocument analysis\b/, /\breview (?:\w+ ){0,2}contracts?\b/),
   ...cue('task', 'qa', 2, /\bq ?& ?a\b/, /\bq ?and ?a\b/, /\banswer(?:s|ing)? (?:\w+[' ]*){0,3}questions?\b/, /\bquestions? (?:about|on|from)\b/, /\bquestion.answering\b/, /\bfaq bot\b/, /\bhelp ?desk\b/),
   ...cue('task', 'chat', 2, /\bchat (?:tutor|assistant|companion|buddy)\b/, /\bchats? with\b/, /\bconversational(?:ist)?\b/, /\bsmall talk\b/, /\bchit.?chat\b/, /\bhold (?:a )?conversations?\b/),
@@ -48,7 +48,8 @@ export const CUES: Cue[] = [
   ...cue('knowledgeNeed', 'none', 2, /\btranslat(?:e|es|ing|ion)\b/, /\bbrainstorm\w*\b/, /\bsentiment\b/, /\bpos\/neg\b/, /\bkeywords?\b/, /\bapp.store reviews?\b/),
   ...cue('knowledgeNeed', 'public', 3, /\bgeneral.knowledge\b/, /\bpublished (?:studies|papers|research|literature|trial|results)\b/, /\bnewest published\b/, /\b(?:trial results|news|current events|world knowledge|web search|public data)\b/, /(?<!\b(?:our|their) )\bfilings\b/,
     /\b(?:code sets?|payer rules|regulations|regs)\b(?= .{0,40}(?:updat|chang))/, /\btoday's prices\b/, /\b(?:upcoming|local) events\b/, /\bpapers published\b/, /\barxiv\b/, /\bpubmed\b/),
-  ...cue('knowledgeNeed', 'proprietary', 2, /\b(?:our|internal|in.house|company) (?:own )?(?:[\w-]+ ){0,2}(?:reports|write.?ups|records|tickets|inventory|orders|logs|queue)\b/, /\bin stock\b/,
+  ...cue('knowledgeNeed', 'proprietary', 2, new RegExp(String.raw`\b(?:our|internal|company|in.house)(?: [\w~.,-]+){0,4} ${OWN_DOCS}\b`), /\bdepartment(?:al|'s) (?:\w+ ){0,2}(?:handbooks?|guides?|policies|rules|procedures|regulations)\b/,
+    /\bpolicy lines\b/, /\bstandard response letters\b/, /\bhome.grown\b/, /\bno public examples\b/, /\b(?:the|our) archive\b/, /\b(?:each|every|that) \w+'s own\b/, new RegExp(String.raw`\b(?:the|each|every) (?:user|customer|employee|student|tenant|player|shopper|patient|client|passenger|member|viewer|learner|reader|guest|driver|caller|subscriber|policyholder|applicant|citizen)'s (?:own )?\w+`), /\btheir own (?:\w+ ){0,2}(?:record|schedule|history|claim|policy|account|data|progress)\b/, /\b(?:our|internal|in.house|company) (?:own )?(?:[\w-]+ ){0,2}(?:reports|write.?ups|records|tickets|inventory|orders|logs|queue)\b/, /\bin stock\b/,
     /\b(?:lives?|stored|sits?|sitting|kept) in (?:our |the )?(?:\w+ )?(?:yardi|workday|salesforce|sap|servicenow|zendesk|hubspot|tms|erp|crm|ehr|emr|eln|lims|database|db|sharepoint|confluence)\b/,
     /\b(?:workday|salesforce|servicenow|zendesk|hubspot|yardi|tms|ehr|emr|eln|lims|scada)\b/, /\b(?:user|customer|employee|student|tenant|player|shopper|patient|client|passenger|member)'s (?:own )?(?:\w+ ){0,2}(?:record|roster|orders?|account|bill|balance|history|data|profile|settings|homework|results|plan)\b/,
     /\btheir (?:own )?(?:record|bill|lease|balance|orders|account|shipment|booking|plan)\b/, new RegExp(String.raw`\b(?:their|your) own (?:\w+ ){0,2}${OWN_DOCS}\b`),
@@ -62,18 +63,18 @@ export const CUES: Cue[] = [
     /\b(?:patent office|finance act|legislation|statutes?|case law|tax (?:law|code|rules)|wire (?:stories|copy|services?)|newswires?|press releases|public (?:records|filings|websites?|web|sources))\b/, /\bnewsroom\b/, /\b(?:hmrc|irs|fda|ema|sec) (?:guidance|rules|filings|labels)\b/, /\brecent research\b/, /\bcurrent rates\b/, /\bmarket (?:data|info|news)\b/),
 
   // knowledgeFreshness
-  ...cue('knowledgeFreshness', 'static', 3, /\bnot (?:been )?(?:touched|updated|changed|revised) since\b/, /\b(?:is|are) (?:locked|fixed|frozen|final)\b/, /\b(?:basically|pretty much|almost|practically) never\b/, /\bhasn't changed in (?:years|ages|decades)\b/, /\b(?:hasn't|has not|haven't|have not) changed (?:since|in|for)\b/, /\b(?:are|is) frozen\b/, /\bno (?:more|further|new) (?:revisions|updates|versions|editions)\b/, /\b(?:won't|will not|will never) change\b/, /\b(?:barely|rarely|never|hardly|almost never|seldom) (?:ever )?(?:move|moves|change|changes|changed|updated|update)\b/, /\bbasically static\b/, /\b(?:is|are|stays?) static\b/,
+  ...cue('knowledgeFreshness', 'static', 3, /\bonce in a blue moon\b/, /\bfrozen since\b/, /\bhasn't changed in (?:\d+ )?(?:years|yrs|ages|decades)\b/, /\bnot (?:been )?(?:touched|updated|changed|revised) since\b/, /\b(?:is|are) (?:locked|fixed|frozen|final)\b/, /\b(?:basically|pretty much|almost|practically) never\b/, /\bhasn't changed in (?:years|ages|decades)\b/, /\b(?:hasn't|has not|haven't|have not) changed (?:since|in|for)\b/, /\b(?:are|is) frozen\b/, /\bno (?:more|further|new) (?:revisions|updates|versions|editions)\b/, /\b(?:won't|will not|will never) change\b/, /\b(?:barely|rarely|never|hardly|almost never|seldom) (?:ever )?(?:move|moves|change|changes|changed|updated|update)\b/, /\bbasically static\b/, /\b(?:is|are|stays?) static\b/,
     /\b(?:doesn't|does not|don't|do not) (?:really )?change\b/, /\bfixed set\b/, /\bstable\b/, /\bstatic\b/),
   ...cue('knowledgeFreshness', 'yearly', 3, /\b(?:once|twice) a year\b/, /\b(?:yearly|annually|annual)\b/, /\bquarterly\b(?! (?:\w+ )?(?:report|newsletter|digest|summary|meeting|email|review|call)s?\b)/, /\bevery (?:quarter|year)\b/),
-  ...cue('knowledgeFreshness', 'monthly', 3, /\b(?:a )?few times a quarter\b/, /\bmonthly.ish\b/, /\bmonthly\b(?! (?:\w+ )?(?:report|newsletter|digest|summary|meeting|email|review|call)s?\b)/, /\b(?:every|each|once a) month\b/, /\blast month\b/, /\bseveral times a year\b/, /\bfew times a year\b/, /\bevery (?:few|couple of|2|3|two|three) months\b/),
+  ...cue('knowledgeFreshness', 'monthly', 3, /\bevery (?:term|semester|season)\b/, /\b(?:a )?few times a quarter\b/, /\bmonthly.ish\b/, /\bmonthly\b(?! (?:\w+ )?(?:report|newsletter|digest|summary|meeting|email|review|call)s?\b)/, /\b(?:every|each|once a) month\b/, /\blast month\b/, /\bseveral times a year\b/, /\bfew times a year\b/, /\bevery (?:few|couple of|2|3|two|three) months\b/),
   ...cue('knowledgeFreshness', 'weekly', 3, /\bweekly\b(?! (?:\w+ )?(?:report|newsletter|digest|summary|meeting|email|standup|review|call)s?\b)/, /\b(?:every|each|once a) week\b/, /\bevery (?:couple of|2|two|few) weeks\b/, /\bbi-?weekly\b/, /\bevery (?:sprint|release)\b/, /\bas they come out\b/, /\bstay(?:s)? current\b/, /\bupcoming (?:local )?events\b/, /\b(?:this|last) week\b/),
-  ...cue('knowledgeFreshness', 'daily', 3, /\b(?:several|many|multiple|a few) times a day\b/, /\bdaily\b(?! (?:\w+ )?(?:report|newsletter|digest|summary|meeting|email|standup|review|call)s?\b)/, /\b(?:every|each|once a) day\b/, /\btoday's\b/, /\bnightly\b/, /\bcurrent rates\b/, /\bworkout logs?\b/, /\bpatient's chart\b/),
+  ...cue('knowledgeFreshness', 'daily', 3, /\b(?:add|adds|added|publish|publishes|new) (?:~|about |around )?\d+ (?:\w+ )?a day\b/, /\b(?:several|many|multiple|a few) times a day\b/, /\bdaily\b(?! (?:\w+ )?(?:report|newsletter|digest|summary|meeting|email|standup|review|call)s?\b)/, /\b(?:every|each|once a) day\b/, /\btoday's\b/, /\bnightly\b/, /\bcurrent rates\b/, /\bworkout logs?\b/, /\bpatient's chart\b/),
   ...cue('knowledgeFreshness', 'realtime', 3, /\bhourly\b/, /\bby the minute\b/, /\bminute by minute\b/, /\bstreams? in\b/, /\b(?:data|feeds?|events|alarms|prices|inventory|stock|tracking) (?:\w+ ){0,3}(?:is |are )?(?:in )?real.?time\b/, /\baround the clock\b/, /\b(?:last|past) (?:few |couple of )?(?:hours|minutes)\b/, /\bup.to.the.minute\b/, /\bbreaking news\b/,
     /\blive\b(?= (?:\w+ ){0,3}(?:availability|status|feeds?|data|prices|scores|inventory|stock|updates?|positions|traffic|odds))/, /\breal.?time (?:data|prices|feeds?|information|updates)\b/, /\blive (?:feed|data|prices|scores|inventory)\b/, /\b(?:every|each) (?:minute|second|hour)\b/, /\bstreaming data\b/),
   ...cue('knowledgeFreshness', 'weekly', 1, /\bnew (?:ones|papers|studies|content|products|articles) (?:every|each|as|keep)\b/, /\b(?:updated|edited|revised|changed) (?:often|frequently|regularly|constantly|all the time)\b/, /\bchanges? (?:often|frequently|constantly|all the time)\b/, /\b(?:added|published|released) (?:daily|weekly|all the time|constantly)\b/),
 
   // behaviourNeed
-  ...cue('behaviourNeed', 'strict', 3, /\bapproved (?:phrasing|wording|language|terminology|scripts?|disclaimers?)\b/, /\b(?:must|has to|have to|needs? to) always (?:include|end with|start with|add|mention|use|say)\b/,
+  ...cue('behaviourNeed', 'strict', 3, /\bto the letter\b/, /\bscripted phrases\b/, /\b(?:is|are) strict about\b/, /\bapproved (?:phrasing|wording|language|terminology|scripts?|disclaimers?)\b/, /\b(?:must|has to|have to|needs? to) always (?:include|end with|start with|add|mention|use|say)\b/,
     /\bprompt(?:ing|s|-only| only|ed)? (?:\w+ ){0,4}(?:misses|ignores|forgets|breaks|fails|drifts|gets (?:us )?(?:maybe |about |only |roughly )?\d+ ?%)/, /\b(?:rigid|strict) conventions\b/,
     /\b(?:in|match(?:es|ing)?) (?:our|the) (?:\w+'? ){0,2}(?:house style|style guide|brand voice)\b/, /\bin our (?:\w+'? ){0,2}(?:style|voice)\b/, /\bstrict (?:template|format|style|rules?|guidelines?)\b/, /\bexact (?:\w+ ){0,2}(?:template|format|wording|style)\b/, /\bevery single time\b/, /\b(?:house|brand|our) (?:format|voice|style|tone)\b/,
     /\bbreaks? (?:our |the )?(?:json|schema|format)\b/, /\bpurely (?:the )?(?:output )?format\b/, /\bsound(?:s)? like (?:us|our)\b/, /\bphrasing rules\b/, /\bsign.?offs?\b/, /\bthe way our \w+ (?:do|does|write|talk)\b/,
@@ -83,19 +84,20 @@ export const CUES: Cue[] = [
   ...cue('behaviourNeed', 'none', 2, /\bno (?:particular |special )?(?:style|tone|format) (?:rules|requirements)\b/, /\bany (?:style|tone|format) (?:is|will do)\b/),
 
   // outputStructure
-  ...cue('outputStructure', 'structured', 3, /\bspreadsheet\b/, /\b(?:intake|web|our|the) form\b/, /\b\d+.field\b/, /\bfixed field names\b/, /\bjson\b/, /\bschema\b/, /\bstructured (?:template|output|format|data)\b/, /\btemplate\b/, /\btables?\b(?! of contents)/, /\bhouse format\b/, /\bnumbered steps\b/, /\bxml\b/, /\bcsv\b/),
+  ...cue('outputStructure', 'structured', 3, /\bnumbered sections\b/, /\bhouse structure\b/, /\b(?:fixed|rigid|set) (?:\w+ ){0,1}(?:structure|template|layout)\b/, /\bspreadsheet\b/, /\b(?:intake|web|our|the) form\b/, /\b\d+.field\b/, /\bfixed field names\b/, /\bjson\b/, /\bschema\b/, /\bstructured (?:template|output|format|data)\b/, /\btemplate\b/, /\btables?\b(?! of contents)/, /\bhouse format\b/, /\bnumbered steps\b/, /\bxml\b/, /\bcsv\b/),
   ...cue('outputStructure', 'free', 2, /\bno (?:special|particular|fixed) (?:format|structure|template|layout)\b/, /\bfree.?(?:form|text)\b/),
 
   // domainLanguage
-  ...cue('domainLanguage', 'general', 3, /\b(?:ordinary|everyday|plain|simple|normal) (?:wording|english|words|language)\b/, /\bnothing technical\b/, /\bnothing domain.specific\b/, /\bnot domain.specific\b/, /\b(?:ordinary|everyday|plain|general|consumer|normal) (?:\w+ ){0,1}(?:language|content|english|words)\b/, /\bgeneral.knowledge\b/, /\bnothing fancy\b/, /\bno jargon\b/),
-  ...cue('domainLanguage', 'specialized', 3, /\b(?:legal|medical|clinical|claim|regulatory|scientific|actuarial) language\b/, /\bproper (?:\w+ ){0,1}(?:terminology|terms|vocabulary)\b/, /\bterminolog(?:y|ies)\b/, /\bjargon\b/, /\b(?:typologies|regs)\b/, /\bmoney.laundering\b/, /\b(?:medical|diagnosis|billing) cod(?:ing|es)\b/, /\bdomain.specific (?:language|vocabulary|terms)\b/, /\bniche vocabulary\b/, /\blegalese\b/),
+  ...cue('domainLanguage', 'general', 3, /\bnothing domain.specific\b/, /\bnot domain.specific\b/, /\b(?:ordinary|everyday|plain|general|consumer|normal) (?:\w+ ){0,1}(?:language|content|english|words)\b/, /\bgeneral.knowledge\b/, /\bnothing fancy\b/, /\bno jargon\b/),
+  ...cue('domainLanguage', 'general', 2, /\b(?:ordinary|everyday|plain|simple|normal) (?:wording|english|words|language|code)\b/, /\bnothing (?:technical|exotic)\b/),
+  ...cue('domainLanguage', 'specialized', 3, /\blegal drafting\b/, /\bdsl\b/, /\bhome.grown (?:\w+ ){0,2}(?:language|syntax)\b/, /\b(?:legal|medical|clinical|claim|regulatory|scientific|actuarial) language\b/, /\bproper (?:\w+ ){0,1}(?:terminology|terms|vocabulary)\b/, /\bterminolog(?:y|ies)\b/, /\bjargon\b/, /\b(?:typologies|regs)\b/, /\bmoney.laundering\b/, /\b(?:medical|diagnosis|billing) cod(?:ing|es)\b/, /\bdomain.specific (?:language|vocabulary|terms)\b/, /\bniche vocabulary\b/, /\blegalese\b/),
   ...cue('domainLanguage', 'specialized', 2, /\bradiolog\w*\b/, /\boncolog\w*\b/, /\bclinical notes\b/, /\bequity research\b/, /\bstock notes\b/),
 
   // accuracyStakes
-  ...cue('accuracyStakes', 'high', 3, /\b(?:wrong|incorrect|inaccurate|made.up|bad|invents?)\b.{0,60}\b(?:(?<!\bno |not a |its no |it's no )big deal|disaster|lawsuits?|liabilit\w+|negligence|incidents?|dangerous|unacceptable|fines?|harm|hurt|breach|not an option|notice instantly|wrong path)\b/,
+  ...cue('accuracyStakes', 'high', 3, /\baccuracy matters\b/, /\b(?:cannot|can't|must not|mustn't|must never) make (?:things|stuff|anything) up\b/, /\b(?:wrong|mistake|error)\b.{0,60}\b(?:fails?|complaint|ombudsman|penalt\w+|inspection)\b/, /\b(?:wrong|incorrect|inaccurate|made.up|bad|invents?)\b.{0,60}\b(?:(?<!\bno |not a |its no |it's no )big deal|disaster|lawsuits?|liabilit\w+|negligence|incidents?|dangerous|unacceptable|fines?|harm|hurt|breach|not an option|notice instantly|wrong path)\b/,
     /\b(?:could|would|might|can) (?:\w+ ){0,2}(?:get )?(?:hurt|harm\w*|injured|killed)\b/, /\bnot an option\b/, /\bregulatory breach\b/, /\bnegligence\b/, /\bpatient.safety\b/, /\bsafety (?:incident|issue|risk)s?\b/, /\blawsuits?\b/, /\bmakes? up\b/, /\bhallucinat\w*\b/, /\b(?:can't|cannot) afford (?:to be wrong|mistakes|errors)\b/, /\bmust be (?:accurate|correct)\b/, /\bhigh stakes\b/, /\bsafety.critical\b/, /\bcompliance is nervous\b/),
   ...cue('accuracyStakes', 'high', 2, new RegExp(String.raw`\b${MEDICAL}`), /\bclinical decision\b/, /\bradiologists?\b/, /\blawyers?\b/, /\blegal advice\b/),
-  ...cue('accuracyStakes', 'low', 3, /\b(?:no|not a|its no|it's no) big deal\b/, /\bpurely creative\b/, /\b(?:double.checks?|checks?|reviews?|vets?) (?:each|every|all) (?:one|of them|item|question|draft|output|reply)\b/,
+  ...cue('accuracyStakes', 'low', 3, /\ba mistake (?:just )?means\b/, /\b(?:edit|edits|check|checks|fix|fixes|review|reviews) (?:it|them) anyway\b/, /\b(?:no|not a|its no|it's no) big deal\b/, /\bpurely creative\b/, /\b(?:double.checks?|checks?|reviews?|vets?) (?:each|every|all) (?:one|of them|item|question|draft|output|reply)\b/,
     /\b(?:edits?|reviews?|checks?|approves?) (?:\w+ ){0,2}before (?:\w+ ){0,2}(?:see|sees|use|uses|goes|go|it's|its)\b/, /\bwe pick what we like\b/, /\b(?:edits?|reviews?|checks?|approves?) (?:\w+ ){0,2}before (?:posting|sending|publishing|it goes out|anything goes out)\b/, /\bhuman.in.the.loop\b/, /\b(?:they'll|they will|we'll|we will|someone will|people will|humans will) (?:edit|review|check|fix)\b/, /\blow stakes\b/, /\bmistakes are (?:fine|ok|okay|cheap)\b/, /\bnot critical\b/, /\bjust (?:for )?(?:a )?(?:dashboard|fun|internal brainstorm)/),
 
   // citations
@@ -106,7 +108,7 @@ export const CUES: Cue[] = [
   ...cue('citations', 'nice', 3, /\b(?:citations|sources|references) (?:would be|are) nice\b/, /\bnice to (?:cite|show sources|have sources)\b/),
 
   // labeledExamples (quantities are read separately)
-  ...cue('labeledExamples', 'none', 3, /\bnothing to train on\b/, new RegExp(String.raw`\b${NEG} (?:\w+ ){0,4}to train (?:it )?on\b`), new RegExp(String.raw`\b${NEG} (?:\w+ ){0,3}labell?ed (?:q ?& ?as?|qa|pairs|samples|anything|outputs?)\b`), new RegExp(String.raw`\b${NEG} (?:\w+ ){0,3}(?:labell?ed|training|q ?& ?a|q&a|example|annotated) (?:data|examples|pairs|set)\b`), /\bno history of labels\b/, /\bno labels\b/, /\bno (?:labell?ed )?examples\b/,
+  ...cue('labeledExamples', 'none', 3, /\bnothing to train on\b/, new RegExp(String.raw`\b${NEG} (?:\w+ ){0,4}to train (?:it )?on\b`), new RegExp(String.raw`\b${NEG} (?:\w+ ){0,3}labell?ed (?:q ?& ?as?|qa|pairs|samples|anything|outputs?)\b`), new RegExp(String.raw`\b${NEG} (?:\w+ ){0,3}(?:labell?ed|training|q ?& ?a|q&a|example|annotated) (?:data|examples|pairs|set|history)\b`), /\bno history of labels\b/, /\bno labels\b/, /\bno (?:labell?ed )?examples\b/,
     /\b(?:don't|do not) have any (?:\w+ ){0,2}data\b/, /\bno (?:q ?& ?a|training) data\b/),
   ...cue('labeledExamples', 'few', 2, /\ba (?:handful|few dozen|couple dozen) (?:of )?(?:\w+ ){0,2}(?:examples|pairs|samples)\b/),
   ...cue('labeledExamples', 'hundreds', 2, /\b(?:a few|several|some) hundred\b/, /\bhundreds of (?:\w+ ){0,2}(?:examples|pairs|samples|tickets|cases|transcripts|conversations)\b/),
@@ -116,7 +118,7 @@ export const CUES: Cue[] = [
   ...cue('modelClass', 'frontier-api', 3, /\bgpt.?(?:4|5)\w*\b/, /\bclaude\b/, /\bgemini\b/, /\bjust gpt\b/, /\bopenai(?:'s)? (?:api|models?)\b/, /\bhosted (?:large |frontier )?(?:model|llm)\b/, /\bfrontier model\b/, /\bgpt with a system prompt\b/),
   ...cue('modelClass', 'frontier-api', 2, /\b(?:chat)?gpt\b/),
   ...cue('modelClass', 'open-medium', 3, /\bllama\b/, /\bmistral\b/, /\bmixtral\b/, /\bfalcon\b/, /\bqwen\b/, /\bself.host\w*\b/),
-  ...cue('modelClass', 'small', 3, /\bphi.?[23]\b/, /\bsmall (?:\w+ ){0,2}model\b/, /\btinyllama\b/, /\bgemma.?2b\b/, /\bdistil\w*\b/, /\bzephyr\b/),
+  ...cue('modelClass', 'small', 3, /\btiny model\b/, /\bphi.?[23]\b/, /\bsmall (?:\w+ ){0,2}model\b/, /\btinyllama\b/, /\bgemma.?2b\b/, /\bdistil\w*\b/, /\bzephyr\b/),
 
   // latency
   ...cue('latency', 'realtime', 3, /\bsub.second\b/, /\bunder (?:a|one) second\b/, /\binstant(?:ly|aneous)?\b/, /\breal.?time (?:response|answers?|latency)\b/, /\bresponse has to start\b/),
@@ -129,14 +131,14 @@ export const CUES: Cue[] = [
   ...cue('mlCapacity', 'none', 3, new RegExp(String.raw`\b${NEG} (?:\w+ ){0,2}gpus?\b`), /\bnobody (?:who|that) has trained\b/, new RegExp(String.raw`\b${NEG} (?:\w+ ){0,2}(?:ml|machine learning|data science) (?:team|people|engineers|experience|expertise)\b`),
     /\bnever trained a model\b/, /\bno (?:ml|ai) (?:people|folks|skills)\b/),
   ...cue('mlCapacity', 'some', 3, /\b(?:we )?(?:do )?have (?:some |a few |a couple of )?gpus\b/, /\bsome (?:ml|machine learning) (?:experience|people)\b/),
-  ...cue('mlCapacity', 'strong', 3, /\b(?:ml|machine learning|data science) team\b(?! .{0,10}\b(?:no|none)\b)/, /\bgpu cluster\b/, /\bplenty of gpus\b/, /\bwe (?:regularly )?train (?:our own )?models\b/),
+  ...cue('mlCapacity', 'strong', 3, /\b(?:ml|machine learning|data science|ai)(?: platform| research| engineering)? team\b(?! .{0,10}\b(?:no|none)\b)/, /\bgpu cluster\b/, /\bplenty of gpus\b/, /\bwe (?:regularly )?train (?:our own )?models\b/),
 
   // dataRestriction
   ...cue('dataRestriction', 'no-search-index', 3, /(?<=\b(?:won't|will not|not|never|can't|cannot|forbid\w*|prohibit\w*|refuses?)\b.{0,60})\b(?:search index|vector (?:store|db|database)|embeddings? store)\b/, /\b(?:nervous|worried|uneasy|concerned) about (?:putting|storing|keeping) (?:\w+ ){0,3}(?:in|into) (?:a )?(?:vector|search)/, new RegExp(String.raw`\b${NEG} (?:be )?(?:put|stored?|kept|indexed|keep|store) (?:\w+ ){0,3}(?:in|into) (?:a )?(?:vector|search|retriev)`),
     /\bno vector (?:db|database|store)\b/, /\bmust not be indexed\b/, /\bcan't be indexed\b/, /\bnot allowed to (?:index|store)\b/),
 
   // personalization
-  ...cue('personalization', 'yes', 3, /\b(?:customer|passenger|user|member|patient|client|employee|tenant|guest)'s own\b/, /\b(?:each|every) (?:customer|tenant|client|user) (?:uploads|has|brings|gets) their own\b/, /\b(?:each|every) (?:user|client|customer|member|patient)(?:'s)? (?:has their )?(?:own )?(?:\w+ ){0,2}(?:data|profile|history|logs?|records?|accounts?|goals)\b/, /\b(?:member|customer|client|user|patient)'s (?:\w+ ){0,2}(?:account|profile|chart|history|records?|details)\b/,
+  ...cue('personalization', 'yes', 3, new RegExp(String.raw`\b(?:the|each|every) (?:user|customer|employee|student|tenant|player|shopper|patient|client|passenger|member|viewer|learner|reader|guest|driver|caller|subscriber|policyholder|applicant|citizen)'s own\b`), /\btheir own (?:\w+ ){0,2}(?:record|schedule|history|claim|policy|account|progress)\b/, /\b(?:customer|passenger|user|member|patient|client|employee|tenant|guest)'s own\b/, /\b(?:each|every) (?:customer|tenant|client|user) (?:uploads|has|brings|gets) their own\b/, /\b(?:each|every) (?:user|client|customer|member|patient)(?:'s)? (?:has their )?(?:own )?(?:\w+ ){0,2}(?:data|profile|history|logs?|records?|accounts?|goals)\b/, /\b(?:member|customer|client|user|patient)'s (?:\w+ ){0,2}(?:account|profile|chart|history|records?|details)\b/,
     /\btheir (?:own )?(?:accounts?|personal history|history|records|profile)\b/, /\bpersonal(?:ized|ised|isation|ization)? (?:history|answers|advice|recommendations)\b/, /\bper.user\b/),
   ...cue('personalization', 'no', 2, /\bsame (?:answers?|content) for (?:every(?:one|body)|all users)\b/, /\bnot personali[sz]ed\b/),
 ];
@@ -163,6 +165,14 @@ export const TYPO_FIXES: Record<string, string> = {
   retrival: 'retrieval',
   databse: 'database',
   guidence: 'guidance',
+  hasnt: "hasn't",
+  havent: "haven't",
+  dont: "don't",
+  doesnt: "doesn't",
+  isnt: "isn't",
+  arent: "aren't",
+  cant: "can't",
+  didnt: "didn't",
   msgs: 'messages',
   descs: 'descriptions',
 };
