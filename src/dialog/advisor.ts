@@ -63,7 +63,6 @@ const PROBLEM_TEXT: Record<InputProblem, string> = {
   'no-words': 'I could not find any words in that message. Describe your project in plain words, or type "help"; nothing in your conversation was changed.',
 };
 
-/** The conversation engine every surface uses: intake → follow-up questions → recommendation → follow-ups. */
 /** A question this long that names a project fact is a project description phrased as a question. */
 const DESCRIPTION_WORDS = 15;
 
@@ -74,6 +73,7 @@ function wordCount(text: string): number {
 /** "2" or "b)" typed as if a question were pending. */
 const BARE_CHOICE = /^\s*(?:\d{1,2}|[a-e])[.)]?\s*$/i;
 
+/** The conversation engine every surface uses: intake → follow-up questions → recommendation → follow-ups. */
 export class Advisor {
   readonly store: ConversationStore;
   readonly knowledge: KnowledgeBase;

@@ -10,7 +10,7 @@ const VOCABULARY_BOOST = 1;
 const STOPWORDS = new Set([...eng, 'also', 'us', 'our', 'we', 'i', 'can', 'do', 'does', 'should', 'would', 'will', 'just', 'why', 'what', 'how', 'which']);
 
 /** Words people use in questions mapped to the words the documents use. */
-export const SYNONYMS: Record<string, string[]> = {
+const SYNONYMS: Record<string, string[]> = {
   gpu: ['compute', 'infrastructure', 'resources'],
   gpus: ['compute', 'infrastructure', 'resources'],
   hallucinate: ['hallucinations', 'inaccurate'],
@@ -225,7 +225,7 @@ export function processTerm(term: string): string | null {
 
 export function expandQuery(question: string): string {
   const words = tokenize(question);
-  // "phi-2" in a question, "phi2" in a document; "made-up" and "made up".
+  // "phi-2" in a question, "phi2" in a document.
   const joined = words.filter((word) => word.includes('-')).map((word) => word.replace(/-/g, ''));
   const extra = [...words, ...joined].flatMap((word) => SYNONYMS[word] ?? []);
   return [...words, ...joined, ...extra].join(' ');

@@ -5,6 +5,15 @@ import { chat, makeAdvisor } from '../helpers/advisor.js';
 
 const DOCS_BOT = 'We are building a support chatbot that answers questions from our product docs. The docs change every week.';
 
+/** A conversation that has just recommended RAG for DOCS_BOT. */
+async function recommendedRag(advisor = makeAdvisor()) {
+  const user = chat(advisor);
+  await user.say(DOCS_BOT);
+  const reply = await user.say('none');
+  expect(reply.result?.recommendation).toBe('rag');
+  return user;
+}
+
 describe('conversation', () => {
   it('reads a description, shows what it understood and asks only a decisive question', async () => {
     const user = chat(makeAdvisor());
@@ -71,9 +80,7 @@ describe('conversation', () => {
 
   it('answers "why" and "why not" with the engine reasons and verbatim quotes', async () => {
     const advisor = makeAdvisor();
-    const user = chat(advisor);
-    await user.say(DOCS_BOT);
-    await user.say('none');
+    const user = await recommendedRag(advisor);
     const why = await user.say('why?');
     expect(why.kind).toBe('answer');
     expect(why.text).toContain('the engine recommends RAG');
@@ -84,18 +91,14 @@ describe('conversation', () => {
   });
 
   it('answers "why not X?" about the recommended option without comparing it with itself', async () => {
-    const user = chat(makeAdvisor());
-    await user.say(DOCS_BOT);
-    await user.say('none');
+    const user = await recommendedRag();
     const reply = await user.say('why not RAG?');
     expect(reply.text).toContain('RAG (retrieval-augmented generation) is what the engine recommends for this project, because:');
     expect(reply.text).not.toMatch(/points below/);
   });
 
   it('reads "it" in a follow-up as the recommended approach, but not for unrelated questions', async () => {
-    const user = chat(makeAdvisor());
-    await user.say(DOCS_BOT);
-    await user.say('none');
+    const user = await recommendedRag();
     const evaluate = await user.say('how do we evaluate it?');
     expect(evaluate.text).toContain('Tools like RAGAS help evaluate RAG systems holistically.');
     const weather = await user.say('what is the weather like in Paris?');
@@ -113,9 +116,7 @@ describe('conversation', () => {
   });
 
   it('says so when a choice number arrives with no question pending', async () => {
-    const user = chat(makeAdvisor());
-    await user.say(DOCS_BOT);
-    await user.say('none');
+    const user = await recommendedRag();
     const before = await user.state();
     const reply = await user.say('2');
     expect(reply.kind).toBe('notice');
