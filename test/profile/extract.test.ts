@@ -35,6 +35,28 @@ describe('deterministic extractor', () => {
     expect(read('Answers must use approved wording, and our prompt-only pilot ignores it half the time.').behaviourNeed).toBe('strict');
   });
 
+  it('reads personal data, recommendations, recaps, clustering, fixed formats and where the model runs', () => {
+    expect(read('Answers come from their own purchase statements.')).toMatchObject({ knowledgeNeed: 'proprietary', personalization: 'yes' });
+    expect(read('Suggest recipes people might like, since preferences vary a lot.')).toMatchObject({ task: 'recommendation', personalization: 'yes' });
+    expect(read('A two-line recap of each support call.').task).toBe('summarization');
+    expect(read('Auto-write match recaps from the stats feed.').task).toBe('generation');
+    expect(read('Cluster the survey comments into themes.').task).toBe('analysis');
+    expect(read('Our ML team has a GPU cluster.').task).toBeUndefined();
+    expect(read('Notes go out in our fixed three-part format; the current bot keeps drifting off the format.')).toMatchObject({ behaviourNeed: 'strict', outputStructure: 'structured' });
+    expect(read('Write each summary into the CRM.').knowledgeNeed).toBeUndefined();
+    expect(read('It looks things up in the on-call runbooks.').knowledgeNeed).toBe('proprietary');
+    expect(read('It must run on drivers’ phones.').deployment).toBe('on-device');
+    expect(read('Prices sync every night.').knowledgeFreshness).toBe('daily');
+    expect(read('The menu changes every few weeks.').knowledgeFreshness).toBe('monthly');
+    expect(read('The menu changes every couple of weeks.').knowledgeFreshness).toBe('weekly');
+    expect(read('Ask about premium rate tables.').outputStructure).toBeUndefined();
+    expect(read('Return the results as a table.').outputStructure).toBe('structured');
+    expect(read('Staff should get a link to the policy the answer came from.').citations).toBe('required');
+    expect(read('Plain office chatter, no special vocabulary, and the team skims every draft anyway.')).toMatchObject({ domainLanguage: 'general', accuracyStakes: 'low' });
+    expect(read('Writers gave us ~4k lines of in-character dialogue.').labeledExamples).toBe('thousands');
+    expect(read('The repo has 40k lines of code.').labeledExamples).toBeUndefined();
+  });
+
   it('counts items people have written or coded as labeled examples, but not a model version', () => {
     expect(read('We have ~2.5k past memos.').labeledExamples).toBe('thousands');
     expect(read('About 600 reports already coded by analysts.').labeledExamples).toBe('hundreds');
