@@ -51,7 +51,7 @@ const LABELED_COUNT = new RegExp(String.raw`${COUNT}${NOT_A_COUNT}(?:\w+ ){0,2}?
 /** "Recruiters have hand-tagged 8,000 CVs": the labeling verb comes first. */
 const LABELED_BEFORE = new RegExp(String.raw`\b(?:hand.|human.)?(?:tagged|labell?ed|annotated|scored|rated|graded|coded|curated|vetted|parsed) (?:about |around |roughly |~|over |some )?(\d[\d,.]*)\s*(k|thousand)?\+?\s+(?:\w+ ){0,2}?\w+s\b`, 'g');
 /** "~2.5k lines we can train on", "8,000 pipeline files we could pair with…". */
-const USABLE_COUNT = new RegExp(String.raw`${COUNT}(?:[\w-]+ ){0,3}?[\w-]+s (?:we (?:can|could) (?:pair|use|train on|learn from)|to train on|we could train on|from past \w+ we could train on)\b`, 'g');
+const USABLE_COUNT = new RegExp(String.raw`${COUNT}(?:[\w-]+ ){0,3}?[\w-]+s (?:we (?:can|could) (?:pair|use|train on|learn from)|to (?:train|learn) (?:on|from)|we could train on|from past \w+ we could train on|(?:as|for) (?:training )?examples)\b`, 'g');
 const QUANTITY = new RegExp(String.raw`(?:~|about |around |roughly |maybe |approx\.? |over |some |nearly |almost |like |only )?(?<![\w.-])(\d[\d,.]*)\s*(k|m|thousand|million)?\+?\s+${NOT_A_COUNT}(?:${LABELED_ANYTHING}|${EXAMPLE_NOUN})\b(?!\s+(?:a|per|each|every) (?:day|week|month|year))`, 'g');
 const PARAMS = /\b(\d+(?:\.\d+)?)\s?b\b(?:\s*(?:param|parameter|model))?/g;
 const MILLISECONDS = /(?:under|below|within|less than|<)?\s*~?\s*(\d+(?:\.\d+)?)\s*(ms|milliseconds?|s|sec|seconds?)\b/g;

@@ -57,6 +57,26 @@ describe('deterministic extractor', () => {
     expect(read('The repo has 40k lines of code.').labeledExamples).toBeUndefined();
   });
 
+  it('reads indirect statements of stakes, format rules, team skills and missing data', () => {
+    expect(read('A misquoted dosage could delay treatment.').accuracyStakes).toBe('high');
+    expect(read('A wrong reply is an annoyance rather than a disaster; support will set it straight.').accuracyStakes).toBe('low');
+    expect(read('Our current prompt-based tool still paraphrases the mandatory disclaimers.').behaviourNeed).toBe('strict');
+    expect(read('Each brief must follow the agency structure exactly.')).toMatchObject({ behaviourNeed: 'strict', outputStructure: 'structured' });
+    expect(read('The jargon is highly specialised and the reports use a dense clinical register.').domainLanguage).toBe('specialized');
+    expect(read('Analysts must be able to trace every figure back to the filing.').citations).toBe('required');
+    expect(read('Citing the source page would be a bonus.').citations).toBe('nice');
+    expect(read('We have never annotated any of our chats.').labeledExamples).toBe('none');
+    expect(read('There is no archive of past questions and answers.').labeledExamples).toBe('none');
+    expect(read('We have 9,000 resolved incident reports as examples.').labeledExamples).toBe('thousands');
+    expect(read('Two of our engineers have fine-tuned models before.').mlCapacity).toBe('strong');
+    expect(read('We have one data scientist.').mlCapacity).toBe('some');
+    expect(read('We have no technical staff.').mlCapacity).toBe('none');
+    expect(read('The drafts need nothing beyond what the caller said.').knowledgeNeed).toBe('none');
+    expect(read('Balances change with every transaction.').knowledgeFreshness).toBe('realtime');
+    expect(read('The style guide has not moved in years.').knowledgeFreshness).toBe('static');
+    expect(read('We migrate nightly batch programs.').latency).toBeUndefined();
+  });
+
   it('counts items people have written or coded as labeled examples, but not a model version', () => {
     expect(read('We have ~2.5k past memos.').labeledExamples).toBe('thousands');
     expect(read('About 600 reports already coded by analysts.').labeledExamples).toBe('hundreds');
