@@ -3,16 +3,27 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { KnowledgeError } from './documents.js';
 
-/** Beside the documents: for each passage id, everyday words of the questions that passage answers. */
+/** Beside the documents: for each passage id, the everyday words and example questions it answers. */
 export const VOCABULARY_FILE = 'question-vocabulary.json';
 
-const VocabularySchema = z.record(z.string(), z.string());
+/** An entry is a string of words, or words plus example questions (doc2query style). */
+const EntrySchema = z.union([
+  z.string(),
+  z.object({ words: z.string().default(''), questions: z.array(z.string()).default([]) }).strict(),
+]);
 
+const VocabularySchema = z.record(z.string(), EntrySchema);
+
+/** Passage id → the searchable text written for it. */
 export type QuestionVocabulary = Readonly<Record<string, string>>;
 
+function entryText(entry: z.infer<typeof EntrySchema>): string {
+  return typeof entry === 'string' ? entry : [entry.words, ...entry.questions].join('\n');
+}
+
 /**
- * People ask "will it still be snappy?" where the documents say "latency": this hand-written list
- * (doc2query style) bridges the two. Optional; documents without entries are searched by their text.
+ * People ask "will it still be snappy?" where the documents say "latency": words and questions written
+ * for each passage bridge the two. Optional; documents without entries are searched by their text.
  */
 export function loadVocabulary(directory: string): QuestionVocabulary {
   const path = join(directory, VOCABULARY_FILE);
@@ -24,6 +35,6 @@ export function loadVocabulary(directory: string): QuestionVocabulary {
     throw new KnowledgeError(`${VOCABULARY_FILE}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }
   const parsed = VocabularySchema.safeParse(raw);
-  if (!parsed.success) throw new KnowledgeError(`${VOCABULARY_FILE}: expected an object of passage id → words`);
-  return parsed.data;
+  if (!parsed.success) throw new KnowledgeError(`${VOCABULARY_FILE}: expected an object of passage id → words, or → { words, questions }`);
+  return Object.fromEntries(Object.entries(parsed.data).map(([passageId, entry]) => [passageId, entryText(entry)]));
 }

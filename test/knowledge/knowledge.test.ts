@@ -1,12 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { answerWhy } from '../../src/dialog/why.js';
 import { BUNDLED_KNOWLEDGE_DIR, KnowledgeBase } from '../../src/knowledge/index.js';
 import { loadVocabulary, VOCABULARY_FILE } from '../../src/knowledge/vocabulary.js';
 import { devSetsPresent, SOURCES_DIR, whyCases } from '../helpers/devsets.js';
-import { existsSync } from 'node:fs';
+import { tempDir } from '../helpers/tempDir.js';
 
 const knowledge = KnowledgeBase.load();
 const squash = (text: string) =>
@@ -59,13 +58,21 @@ describe('bundled knowledge', () => {
     expect(withoutVocabulary.search('will it still be snappy?')).toEqual([]);
   });
 
+  it('reads entries written as words plus example questions', () => {
+    const directory = tempDir('advisor-vocabulary');
+    writeFileSync(join(directory, VOCABULARY_FILE), JSON.stringify({ 'a#b': { words: 'snappy quick', questions: ['will it lag on a phone?'] }, 'a#c': 'plain words' }));
+    expect(loadVocabulary(directory)).toEqual({ 'a#b': 'snappy quick\nwill it lag on a phone?', 'a#c': 'plain words' });
+    writeFileSync(join(directory, VOCABULARY_FILE), JSON.stringify({ 'a#b': { words: 'x', question: ['a misspelt key'] } }));
+    expect(() => loadVocabulary(directory)).toThrow(/question-vocabulary\.json: expected/);
+  });
+
   it('rejects a vocabulary file that is not an object of strings, naming the file', () => {
-    const directory = mkdtempSync(join(tmpdir(), 'advisor-vocabulary-'));
+    const directory = tempDir('advisor-vocabulary');
     writeFileSync(join(directory, VOCABULARY_FILE), '{"a#b": 3}');
     expect(() => loadVocabulary(directory)).toThrow(/question-vocabulary\.json/);
     writeFileSync(join(directory, VOCABULARY_FILE), '{not json');
     expect(() => loadVocabulary(directory)).toThrow(/question-vocabulary\.json: not valid JSON/);
-    expect(loadVocabulary(mkdtempSync(join(tmpdir(), 'advisor-empty-')))).toEqual({});
+    expect(loadVocabulary(tempDir('advisor-empty'))).toEqual({});
   });
 
   it('splits into passages with unique stable ids, heading paths and whole sentences', () => {
@@ -81,7 +88,7 @@ describe('bundled knowledge', () => {
   });
 
   it('indexes a Markdown file a user drops into the folder', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'knowledge-'));
+    const folder = tempDir('knowledge');
     cpSync(BUNDLED_KNOWLEDGE_DIR, folder, { recursive: true });
     writeFileSync(join(folder, 'team-notes.md'), '---\ntitle: "Our team notes"\n---\n\n# Our team notes\n\n## Vendor lock-in\n\nQuokka deployments avoid vendor lock-in by keeping embeddings portable.\n');
     const extended = KnowledgeBase.load(folder);

@@ -1,13 +1,12 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../src/store/memory.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import type { ConversationStore } from '../../src/store/types.js';
 import { chat, makeAdvisor } from '../helpers/advisor.js';
+import { tempDir } from '../helpers/tempDir.js';
 
-const tempDb = () => join(mkdtempSync(join(tmpdir(), 'advisor-store-')), 'nested', 'advisor.db');
+const tempDb = () => join(tempDir('advisor-store'), 'nested', 'advisor.db');
 
 const implementations: [string, () => ConversationStore][] = [
   ['memory', () => createMemoryStore()],

@@ -1,12 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { tempDir } from '../../helpers/tempDir.js';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-const dataDir = mkdtempSync(join(tmpdir(), 'advisor-cli-'));
+const dataDir = tempDir('advisor-cli');
 /** Only what the CLI needs: no platform credentials leak in from the machine running the tests. */
 const ENV = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? dataDir, ADVISOR_DB: join(dataDir, 'advisor.db'), LOG_LEVEL: 'warn' };
 
