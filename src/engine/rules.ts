@@ -147,7 +147,7 @@ export const FACTOR_RULES: FactorRule[] = [
     id: 'behaviour-strict',
     field: 'behaviourNeed',
     value: 'strict',
-    weights: { 'fine-tuning': 3, hybrid: 2.5, rag: -1, prompting: -2 },
+    weights: { 'fine-tuning': 3, hybrid: 2.5, rag: -1, prompting: -2.5 },
     because: 'Strict tone, voice or format rules that prompting does not hold are what fine-tuning changes; retrieval does not.',
     citations: [
       c('003-rag-and-fine-tuning-which-tool-boosts-llm-applications#need-for-model-behavior-modification-writing-style-or-domain', 'Fine-tuning stands out due to its ability to tailor an LLM’s behavior to address particular nuances, tones, or terminologies.'),
@@ -204,7 +204,7 @@ export const FACTOR_RULES: FactorRule[] = [
     id: 'stakes-low',
     field: 'accuracyStakes',
     value: 'low',
-    weights: { prompting: 2, 'fine-tuning': -1, hybrid: -1, rag: -0.5 },
+    weights: { prompting: 1.5, 'fine-tuning': -0.5, hybrid: -1, rag: -0.5 },
     because: 'Mistakes are cheap, so the simplest setup is good enough.',
     citations: [c('000-when-to-apply-rag-vs-fine-tuning#client-profile-keyword-extraction', 'An off-the-shelf LLM serves well here without much tuning needed.')],
   },

@@ -63,6 +63,13 @@ describe('decide', () => {
     expect(decide({ task: 'classification', knowledgeNeed: 'none', accuracyStakes: 'low', labeledExamples: 'none' }).recommendation).toBe('prompting');
   });
 
+  it('keeps fine-tuning for a strict voice with thousands of examples even when mistakes are cheap and the model is hosted', () => {
+    const voiceWork: Profile = { task: 'generation', knowledgeNeed: 'none', behaviourNeed: 'strict', accuracyStakes: 'low', labeledExamples: 'thousands', modelClass: 'frontier-api' };
+    expect(decide(voiceWork).recommendation).toBe('fine-tuning');
+    // Without the examples, cheap mistakes still favour trying a prompt first.
+    expect(decide({ ...voiceWork, labeledExamples: 'none' }).recommendation).toBe('prompting');
+  });
+
   it('asks only questions whose answer can change the recommendation, most decisive first', () => {
     const result = decide(docsProject);
     for (const item of result.missing) {
