@@ -139,10 +139,39 @@ function negatedBefore(text: string, index: number): boolean {
 interface CompiledCue extends Cue {
   global: RegExp;
   negatable: boolean;
+  /** Letters every match starts with: a cheap `includes` skips most cues before any regex runs. */
+  prefix: string | null;
 }
 
 /** Compiled once: global copies for matchAll, and whether a negation before the cue flips it. */
-const COMPILED_CUES: CompiledCue[] = CUES.map((cue) => ({ ...cue, global: new RegExp(cue.pattern.source, 'g'), negatable: !ENCODES_NEGATION.test(withoutNegativeGuards(cue.pattern.source)) }));
+const COMPILED_CUES: CompiledCue[] = CUES.map((cue) => ({
+  ...cue,
+  global: new RegExp(cue.pattern.source, 'g'),
+  negatable: !ENCODES_NEGATION.test(withoutNegativeGuards(cue.pattern.source)),
+  prefix: requiredPrefix(cue.pattern.source),
+}));
+
+/** "\\bsummar(?:y|ies)" must start with "summar"; null when the pattern has no such fixed start. */
+export function requiredPrefix(source: string): string | null {
+  if (hasTopLevelAlternation(source)) return null;
+  const match = /^\\b([a-z]+)/.exec(source);
+  if (!match?.[1]) return null;
+  const optionalLast = /^[?*{]/.test(source.slice(match[0].length));
+  const prefix = optionalLast ? match[1].slice(0, -1) : match[1];
+  return prefix.length >= 3 ? prefix : null;
+}
+
+function hasTopLevelAlternation(source: string): boolean {
+  let depth = 0;
+  for (let index = 0; index < source.length; index += 1) {
+    const char = source[index];
+    if (char === '\\') index += 1;
+    else if (char === '(' || char === '[') depth += 1;
+    else if (char === ')' || char === ']') depth -= 1;
+    else if (char === '|' && depth === 0) return true;
+  }
+  return false;
+}
 
 /** A negative lookaround such as "(?! no)" only guards the cue; it does not make the cue's own words negative. */
 function withoutNegativeGuards(source: string): string {
@@ -152,7 +181,8 @@ function withoutNegativeGuards(source: string): string {
 function cueEvidence(text: string, cues: readonly CompiledCue[]): Evidence[] {
   const found: Evidence[] = [];
   for (const cue of cues) {
-    const { global: pattern, negatable } = cue;
+    const { global: pattern, negatable, prefix } = cue;
+    if (prefix !== null && !text.includes(prefix)) continue;
     for (const match of text.matchAll(pattern)) {
       const index = match.index ?? 0;
       if (negatable && negatedBefore(text, index)) continue;

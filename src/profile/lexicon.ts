@@ -146,7 +146,7 @@ export const CUES: Cue[] = [
   ...cue('mlCapacity', 'strong', 2, /\b(?:engineers?|people|team|we|they|folks) (?:\w+ ){0,2}(?:have|has) (?:already )?(?:fine.tuned|trained (?:\w+ )?models|done (?:\w+ )?(?:lora|fine.tun\w+))\b/),
 
   // dataRestriction
-  ...cue('dataRestriction', 'no-search-index', 3, /(?<=\b(?:won't|will not|not|never|can't|cannot|forbid\w*|prohibit\w*|refuses?)\b.{0,60})\b(?:search index|vector (?:store|db|database)|embeddings? store)\b/, /\b(?:nervous|worried|uneasy|concerned) about (?:putting|storing|keeping) (?:\w+ ){0,3}(?:in|into) (?:a )?(?:vector|search)/, new RegExp(String.raw`\b${NEG} (?:be )?(?:put|stored?|kept|indexed|keep|store) (?:\w+ ){0,3}(?:in|into) (?:a )?(?:vector|search|retriev)`),
+  ...cue('dataRestriction', 'no-search-index', 3, /\b(?:won't|will not|not|never|can't|cannot|forbid\w*|prohibit\w*|refuses?)\b.{0,60}?\b(?:search index|vector (?:store|db|database)|embeddings? store)\b/, /\b(?:nervous|worried|uneasy|concerned) about (?:putting|storing|keeping) (?:\w+ ){0,3}(?:in|into) (?:a )?(?:vector|search)/, new RegExp(String.raw`\b${NEG} (?:be )?(?:put|stored?|kept|indexed|keep|store) (?:\w+ ){0,3}(?:in|into) (?:a )?(?:vector|search|retriev)`),
     /\bno vector (?:db|database|store)\b/, /\bmust not be indexed\b/, /\bcan't be indexed\b/, /\bnot allowed to (?:index|store)\b/),
 
   // personalization

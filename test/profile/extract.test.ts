@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractProfile } from '../../src/profile/extract.js';
+import { extractProfile, normalise, requiredPrefix } from '../../src/profile/extract.js';
+import { CUES } from '../../src/profile/lexicon.js';
 import { ProfileSchema } from '../../src/profile/schema.js';
 import { devSetsPresent, profileCases, scenarios } from '../helpers/devsets.js';
 
@@ -75,6 +76,24 @@ describe('deterministic extractor', () => {
     expect(read('Balances change with every transaction.').knowledgeFreshness).toBe('realtime');
     expect(read('The style guide has not moved in years.').knowledgeFreshness).toBe('static');
     expect(read('We migrate nightly batch programs.').latency).toBeUndefined();
+  });
+
+  it('skips a cue only when its fixed start is absent from the text', () => {
+    expect(requiredPrefix(String.raw`\bsummar(?:y|ies)\b`)).toBe('summar');
+    expect(requiredPrefix(String.raw`\brecaps?\b`)).toBe('recap');
+    expect(requiredPrefix(String.raw`\bcats?|dogs\b`)).toBeNull();
+    expect(requiredPrefix(String.raw`\b(?:our|internal) docs\b`)).toBeNull();
+    expect(requiredPrefix(String.raw`\bq ?& ?a\b`)).toBeNull();
+    // Every prefix is a true start of every match the cue can make on real descriptions.
+    const samples = ['We summarise tickets; a recap goes out weekly.', "Legal won't let the notes sit in a vector store."];
+    const texts = [...samples, ...(devSetsPresent ? scenarios().map((scenario) => scenario.text) : [])].map(normalise);
+    for (const text of texts) {
+      for (const cue of CUES) {
+        const prefix = requiredPrefix(cue.pattern.source);
+        if (prefix === null) continue;
+        for (const match of text.matchAll(new RegExp(cue.pattern.source, 'g'))) expect(match[0].startsWith(prefix)).toBe(true);
+      }
+    }
   });
 
   it('counts items people have written or coded as labeled examples, but not a model version', () => {
