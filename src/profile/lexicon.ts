@@ -135,7 +135,7 @@ export const CUES: Cue[] = [
   ...cue('latency', 'relaxed', 2, /\bbatch\b(?! programs?)/, /\bovernight\b/, /\blatency (?:doesn't|does not|isn't) (?:matter|critical)\b/, /\bno rush\b/),
 
   // deployment
-  ...cue('deployment', 'on-device', 3, /\bin.car\b/, /\bon.device\b/, /\boffline\b/, /\bon (?:the )?(?:phone|edge|device)\b/, /\bedge devices?\b/, /\bembedded\b/, /\bsmartphones?\b/, /\bon (?:the )?(?:players'|users'|customers'|people's|their|drivers') (?:own )?(?:pcs|laptops|machines|computers|devices|phones|consoles)\b/, /\b(?:inside|in) the (?:game |desktop |mobile )?(?:client|app) (?:itself|on)\b/),
+  ...cue('deployment', 'on-device', 3, /\bin.car\b/, /\bon.device\b/, /\boffline\b/, /\bon (?:the )?(?:phone|edge|device)\b/, /\bedge devices?\b/, /\bembedded\b/, /\bsmartphones?\b/, /\bon (?:the )?(?:players'|users'|customers'|people's|their|drivers') (?:own )?(?:pcs|laptops|machines|computers|devices|phones|consoles)\b/, /\binside the (?:game |desktop |mobile )?client\b/),
 
   // mlCapacity
   ...cue('mlCapacity', 'none', 3, new RegExp(String.raw`\b${NEG} (?:\w+ ){0,2}gpus?\b`), /\bnobody (?:who|that) has trained\b/, new RegExp(String.raw`\b${NEG} (?:\w+ ){0,2}(?:ml|machine learning|data science) (?:team|people|engineers|experience|expertise)\b`),

@@ -47,6 +47,7 @@ describe('deterministic extractor', () => {
     expect(read('Write each summary into the CRM.').knowledgeNeed).toBeUndefined();
     expect(read('It looks things up in the on-call runbooks.').knowledgeNeed).toBe('proprietary');
     expect(read('It must run on drivers’ phones.').deployment).toBe('on-device');
+    expect(read('A support chatbot in the app on our website.').deployment).toBeUndefined();
     expect(read('Prices sync every night.').knowledgeFreshness).toBe('daily');
     expect(read('The menu changes every few weeks.').knowledgeFreshness).toBe('monthly');
     expect(read('The menu changes every couple of weeks.').knowledgeFreshness).toBe('weekly');
