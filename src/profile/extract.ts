@@ -151,7 +151,7 @@ const COMPILED_CUES: CompiledCue[] = CUES.map((cue) => ({
   prefix: requiredPrefix(cue.pattern.source),
 }));
 
-/** "\\bsummar(?:y|ies)" must start with "summar"; null when the pattern has no such fixed start. */
+/** The letters every match of a pattern starts with (`\bsummar(?:y|ies)` → "summar"), or null when none are fixed. */
 export function requiredPrefix(source: string): string | null {
   if (hasTopLevelAlternation(source)) return null;
   const match = /^\\b([a-z]+)/.exec(source);
@@ -161,13 +161,17 @@ export function requiredPrefix(source: string): string | null {
   return prefix.length >= 3 ? prefix : null;
 }
 
+/** A "|" outside every group and character class makes the whole pattern an alternation. */
 function hasTopLevelAlternation(source: string): boolean {
   let depth = 0;
+  let inClass = false;
   for (let index = 0; index < source.length; index += 1) {
     const char = source[index];
     if (char === '\\') index += 1;
-    else if (char === '(' || char === '[') depth += 1;
-    else if (char === ')' || char === ']') depth -= 1;
+    else if (inClass) inClass = char !== ']';
+    else if (char === '[') inClass = true;
+    else if (char === '(') depth += 1;
+    else if (char === ')') depth -= 1;
     else if (char === '|' && depth === 0) return true;
   }
   return false;

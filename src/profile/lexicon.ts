@@ -25,6 +25,9 @@ const PERSON = String.raw`(?:person|user|customer|employee|student|tenant|player
 /** Records a person keeps of their own. */
 const PERSONAL_DATA = String.raw`(?:records?|schedule|history|claims?|polic(?:y|ies)|accounts?|data|progress|transactions|spending|purchases|orders|bookings|messages|emails|files|documents|notes|usage|activity|portfolio|holdings|results|grades|logs|bills?|statements|plans?)`;
 
+/** "their own bank transactions": data a person owns, which is both private knowledge and personal. */
+const THEIR_OWN_DATA = new RegExp(String.raw`\btheir own (?:\w+ ){0,2}${PERSONAL_DATA}\b`);
+
 /** Things people are recommended. */
 const ITEMS = String.raw`(?:products?|items?|content|movies?|films?|shows?|songs?|music|tracks?|episodes?|podcasts?|videos?|articles?|courses?|jobs?|books?|recipes?|restaurants?|hotels?|events?|games?|deals?|offers?|outfits?|playlists?|titles?|listings?|properties|homes?|trips?|destinations?)`;
 
@@ -58,9 +61,9 @@ export const CUES: Cue[] = [
   ...cue('knowledgeNeed', 'public', 3, /\bgeneral.knowledge\b/, /\bpublished (?:studies|papers|research|literature|trial|results)\b/, /\bnewest published\b/, /\b(?:trial results|news|current events|world knowledge|web search|public data)\b/, /(?<!\b(?:our|their) )\bfilings\b/,
     /\b(?:code sets?|payer rules|regulations|regs)\b(?= .{0,40}(?:updat|chang))/, /\btoday's prices\b/, /\b(?:upcoming|local) events\b/, /\bpapers published\b/, /\barxiv\b/, /\bpubmed\b/),
   ...cue('knowledgeNeed', 'proprietary', 2, new RegExp(String.raw`\b(?:our|internal|company|in.house)(?: [\w~.,-]+){0,4} ${OWN_DOCS}\b`), /\bdepartment(?:al|'s) (?:\w+ ){0,2}(?:handbooks?|guides?|policies|rules|procedures|regulations)\b/,
-    /\bpolicy lines\b/, /\bstandard response letters\b/, /\bhome.grown\b/, /\bno public examples\b/, /\b(?:the|our) archive\b/, /\b(?:each|every|that) \w+'s own\b/, new RegExp(String.raw`\b${PERSON}'s (?:own )?\w+`), new RegExp(String.raw`\btheir own (?:\w+ ){0,2}${PERSONAL_DATA}\b`), /\b(?:our|internal|in.house|company) (?:own )?(?:[\w-]+ ){0,2}(?:reports|write.?ups|records|tickets|inventory|orders|logs|queue)\b/, /\bin stock\b/,
+    /\bpolicy lines\b/, /\bstandard response letters\b/, /\bhome.grown\b/, /\bno public examples\b/, /\b(?:the|our) archive\b/, /\b(?:each|every|that) \w+'s own\b/, new RegExp(String.raw`\b${PERSON}'s (?:own )?\w+`), THEIR_OWN_DATA, /\b(?:our|internal|in.house|company) (?:own )?(?:[\w-]+ ){0,2}(?:reports|write.?ups|records|tickets|inventory|orders|logs|queue)\b/, /\bin stock\b/,
     /\b(?:lives?|stored|sits?|sitting|kept) in (?:our |the )?(?:\w+ )?(?:yardi|workday|salesforce|sap|servicenow|zendesk|hubspot|tms|erp|crm|ehr|emr|eln|lims|database|db|sharepoint|confluence)\b/,
-    /\b(?:workday|salesforce|servicenow|zendesk|hubspot|yardi|tms|ehr|emr|eln|lims|scada)\b/, /\b(?:user|customer|employee|student|tenant|player|shopper|patient|client|passenger|member)'s (?:own )?(?:\w+ ){0,2}(?:record|roster|orders?|account|bill|balance|history|data|profile|settings|homework|results|plan)\b/,
+    /\b(?:workday|salesforce|servicenow|zendesk|hubspot|yardi|tms|ehr|emr|eln|lims|scada)\b/,
     /\btheir (?:own )?(?:record|bill|lease|balance|orders|account|shipment|booking|plan)\b/, new RegExp(String.raw`\b(?:their|your) own (?:\w+ ){0,2}${OWN_DOCS}\b`),
     /\bour (?:\w+ ){0,2}(?:feed|inventory|booking system)\b/,
     /\b(?:maintenance|service|repair|operating|user|technical|installation) manuals?\b/, /\b(?:live|local|store) (?:inventory|stock|availability)\b/, /\bflight status\b/, /\bsops\b/, /\b(?:our|internal|company|in.house|proprietary|private|corporate)(?: \w+){0,3} (?:database|data|records?|files)\b/),
@@ -150,7 +153,7 @@ export const CUES: Cue[] = [
     /\bno vector (?:db|database|store)\b/, /\bmust not be indexed\b/, /\bcan't be indexed\b/, /\bnot allowed to (?:index|store)\b/),
 
   // personalization
-  ...cue('personalization', 'yes', 3, new RegExp(String.raw`\b${PERSON}'s own\b`), new RegExp(String.raw`\btheir own (?:\w+ ){0,2}${PERSONAL_DATA}\b`), /\b(?:tastes|preferences) (?:differ|vary)\b/, /\b(?:listening|viewing|watch|purchase|browsing|reading|order|play) history\b/, /\b(?:customer|passenger|user|member|patient|client|employee|tenant|guest)'s own\b/, /\b(?:each|every) (?:customer|tenant|client|user) (?:uploads|has|brings|gets) their own\b/, /\b(?:each|every) (?:user|client|customer|member|patient)(?:'s)? (?:has their )?(?:own )?(?:\w+ ){0,2}(?:data|profile|history|logs?|records?|accounts?|goals)\b/, /\b(?:member|customer|client|user|patient)'s (?:\w+ ){0,2}(?:account|profile|chart|history|records?|details)\b/,
+  ...cue('personalization', 'yes', 3, new RegExp(String.raw`\b${PERSON}'s own\b`), THEIR_OWN_DATA, /\b(?:tastes|preferences) (?:differ|vary)\b/, /\b(?:listening|viewing|watch|purchase|browsing|reading|order|play) history\b/, /\b(?:each|every) (?:customer|tenant|client|user) (?:uploads|has|brings|gets) their own\b/, /\b(?:each|every) (?:user|client|customer|member|patient)(?:'s)? (?:has their )?(?:own )?(?:\w+ ){0,2}(?:data|profile|history|logs?|records?|accounts?|goals)\b/, /\b(?:member|customer|client|user|patient)'s (?:\w+ ){0,2}(?:account|profile|chart|history|records?|details)\b/,
     /\btheir (?:own )?(?:accounts?|personal history|history|records|profile)\b/, /\bpersonal(?:ized|ised|isation|ization)? (?:history|answers|advice|recommendations)\b/, /\bper.user\b/),
   ...cue('personalization', 'no', 2, /\bsame (?:answers?|content) for (?:every(?:one|body)|all users)\b/, /\bnot personali[sz]ed\b/),
 ];

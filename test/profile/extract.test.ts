@@ -83,6 +83,7 @@ describe('deterministic extractor', () => {
     expect(requiredPrefix(String.raw`\bsummar(?:y|ies)\b`)).toBe('summar');
     expect(requiredPrefix(String.raw`\brecaps?\b`)).toBe('recap');
     expect(requiredPrefix(String.raw`\bcats?|dogs\b`)).toBeNull();
+    expect(requiredPrefix(String.raw`\bcats[(]|dogs\b`)).toBeNull();
     expect(requiredPrefix(String.raw`\b(?:our|internal) docs\b`)).toBeNull();
     expect(requiredPrefix(String.raw`\bq ?& ?a\b`)).toBeNull();
     // Every prefix is a true start of every match the cue can make on real descriptions.
