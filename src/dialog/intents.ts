@@ -25,8 +25,8 @@ const COMMANDS: { pattern: RegExp; intent: Intent }[] = [
 
 const OPTION_WORDS: { option: Option; pattern: RegExp }[] = [
   { option: 'hybrid', pattern: /\bhybrid\b|\bboth\b|\bcombin/ },
-  { option: 'fine-tuning', pattern: /\bfine.?tun\w*\b|\bfinetun\w*\b|\btrain(?:ing)? (?:the|a|our) model\b/ },
-  { option: 'rag', pattern: /\brag\b|\bretrieval\b/ },
+  { option: 'fine-tuning', pattern: /\bfine.?tun\w*\b|\bfinetun\w*\b|\b(?:re)?train(?:ing|ed)? (?:it|them|the|a|our|its own|our own|on)\b|\btraining run\b/ },
+  { option: 'rag', pattern: /\brag\b|\bretrieval\b|\blook.?ups?\b|\bvector (?:db|database|store|search)\b|\bsearch index\b/ },
   { option: 'prompting', pattern: /\bprompt(?:ing)?\b|\boff.the.shelf\b/ },
 ];
 
@@ -41,8 +41,15 @@ export function isQuestionShaped(text: string): boolean {
   return normal.endsWith('?') || QUESTION_START.test(normal);
 }
 
+/** "But why not…", "OK so why…": words that open a message without changing what it asks. */
+const OPENER = /^(?:(?:hey|hi|hello|ok|okay|so|and|but|then|well|hmm|please|sorry|right)[,!]?\s+)+/;
+
+export function withoutOpener(text: string): string {
+  return text.replace(OPENER, '');
+}
+
 export function detectIntent(rawText: string): Intent {
-  const text = normalise(rawText).replace(/^(?:hey|hi|hello|ok|okay|so|and|please)[,!]?\s+/, '');
+  const text = withoutOpener(normalise(rawText));
   const command = COMMANDS.find(({ pattern }) => pattern.test(text));
   if (command) return command.intent;
   const whatIf = /^(?:what if|suppose|supposing|imagine|hypothetically|what would (?:change|happen) if|and if|what about if)\b[,:]?\s*(.*)$/.exec(text);

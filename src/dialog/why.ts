@@ -1,6 +1,6 @@
 import { FACTOR_RULES } from '../engine/rules.js';
 import { OPTIONS, type FactorRule, type Option, type Reason } from '../engine/types.js';
-import { mentionedOption } from './intents.js';
+import { mentionedOption, withoutOpener } from './intents.js';
 import type { KnowledgeBase, RankedPassage } from '../knowledge/index.js';
 import { processTerm, tokenize } from '../knowledge/search.js';
 import { normalise } from '../profile/extract.js';
@@ -62,7 +62,7 @@ function optionRuleMatches(rule: FactorRule, option: Option, negated: boolean): 
 }
 
 function topicBoosts(question: string, result: AssessmentResult | null): Map<string, number> {
-  const text = normalise(question);
+  const text = withoutOpener(normalise(question));
   const fields = new Set(TOPICS.filter(({ pattern }) => pattern.test(text)).map(({ field }) => field));
   const option = mentionedOption(text);
   const negated = /^why (?:not|wouldn't|shouldn't|don't|can't)\b/.test(text);

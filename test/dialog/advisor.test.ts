@@ -90,6 +90,13 @@ describe('conversation', () => {
     expect(whyNot.sections.flatMap((part) => part.citations).length).toBeGreaterThan(0);
   });
 
+  it('reads "but why not just train it on our docs?" as "why not fine-tuning?"', async () => {
+    const user = await recommendedRag();
+    const reply = await user.say('but why not just train it on our docs?');
+    expect(reply.kind).toBe('answer');
+    expect(reply.text).toMatch(/Fine-tuning scores [\d.]+ points below RAG/);
+  });
+
   it('answers "why not X?" about the recommended option without comparing it with itself', async () => {
     const user = await recommendedRag();
     const reply = await user.say('why not RAG?');

@@ -58,6 +58,16 @@ describe('bundled knowledge', () => {
     expect(withoutVocabulary.search('will it still be snappy?')).toEqual([]);
   });
 
+  it('reads everyday words for the techniques: "lookups" is retrieval, "downsides" its drawbacks', () => {
+    // "Lookup" is in no document; only the synonym table bridges it.
+    const plain = KnowledgeBase.fromDocuments(knowledge.documents);
+    expect(knowledge.passages.some((passage) => /lookup/i.test(passage.text))).toBe(false);
+    const [lookup] = plain.search('are lookups worth it?');
+    expect(lookup?.passage.text.toLowerCase()).toMatch(/retriev/);
+    const drawbacks = plain.search('what are the downsides?').map((item) => item.passage.text.toLowerCase());
+    expect(drawbacks.some((text) => /drawback|limitation|trades/.test(text))).toBe(true);
+  });
+
   it('reads entries written as words plus example questions', () => {
     const directory = tempDir('advisor-vocabulary');
     writeFileSync(join(directory, VOCABULARY_FILE), JSON.stringify({ 'a#b': { words: 'snappy quick', questions: ['will it lag on a phone?'] }, 'a#c': 'plain words' }));
