@@ -79,6 +79,19 @@ describe('deterministic extractor', () => {
     expect(read('We migrate nightly batch programs.').latency).toBeUndefined();
   });
 
+  it('reads tasks and sources described by what people do with them', () => {
+    expect(read('Returns get sorted into one of our 14 reason codes.').task).toBe('classification');
+    expect(read('Leads should be scored into three priority bands.').task).toBe('classification');
+    expect(read('The tool turns inspection photos notes into the standard site report.').task).toBe('generation');
+    expect(read('Our team answers letters from tenants about repairs.').task).toBe('generation');
+    expect(read('Staff want to ask things like "is the east lift working today?"').task).toBe('qa');
+    expect(read('Nurses need quick answers on which ward a patient moved to.').task).toBe('qa');
+    expect(read('The answers come from internal bulletins that HR sends round.').knowledgeNeed).toBe('proprietary');
+    expect(read('Pharmacists must see which guideline it came from.').citations).toBe('required');
+    expect(read('Every answer lists the regulation number.').citations).toBe('required');
+    expect(read('We sort our emails by date.').task).toBeUndefined();
+  });
+
   it('skips a cue only when its fixed start is absent from the text', () => {
     expect(requiredPrefix(String.raw`\bsummar(?:y|ies)\b`)).toBe('summar');
     expect(requiredPrefix(String.raw`\brecaps?\b`)).toBe('recap');
