@@ -25,7 +25,7 @@ const COMMANDS: { pattern: RegExp; intent: Intent }[] = [
 
 const OPTION_WORDS: { option: Option; pattern: RegExp }[] = [
   { option: 'hybrid', pattern: /\bhybrid\b|\bboth\b|\bcombin/ },
-  { option: 'fine-tuning', pattern: /\bfine.?tun\w*\b|\bfinetun\w*\b|\b(?:re)?train(?:ing|ed)? (?:it|them|the|a|our|its own|our own|on)\b|\btraining run\b/ },
+  { option: 'fine-tuning', pattern: /\bfine.?tun\w*\b|\bfinetun\w*\b|\b(?:re)?train(?:ing)? (?:it|them|the model|a model|our (?:own )?model|its own|on our)\b|\btraining run\b/ },
   { option: 'rag', pattern: /\brag\b|\bretrieval\b|\blook.?ups?\b|\bvector (?:db|database|store|search)\b|\bsearch index\b/ },
   { option: 'prompting', pattern: /\bprompt(?:ing)?\b|\boff.the.shelf\b/ },
 ];

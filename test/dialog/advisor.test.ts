@@ -95,6 +95,9 @@ describe('conversation', () => {
     const reply = await user.say('but why not just train it on our docs?');
     expect(reply.kind).toBe('answer');
     expect(reply.text).toMatch(/Fine-tuning scores [\d.]+ points below RAG/);
+    // A model "trained on" public text is a description, not a proposal to fine-tune.
+    const background = await user.say('why is a model trained on the internet not enough?');
+    expect(background.text).not.toMatch(/Fine-tuning scores/);
   });
 
   it('answers "why not X?" about the recommended option without comparing it with itself', async () => {
