@@ -2,7 +2,7 @@
  * Buttons and the message shortcut. Each acknowledges first (Slack allows 3 seconds), then does the work.
  * Where a conversation lives is read from the message the button sits on: its thread is the conversation.
  */
-import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, MessageShortcut, SlackActionMiddlewareArgs, types } from '@slack/bolt';
+import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, Context, MessageShortcut, SlackActionMiddlewareArgs, types } from '@slack/bolt';
 import { assessmentSummary } from './assessment.js';
 import { CANNOT_POST_TEXT, postSummary, runTurn, seedThread, type SlackDeps, type ThreadRef } from './conversation.js';
 import { createDelivery, respondSafely } from './delivery.js';
@@ -52,31 +52,29 @@ export function registerInteractions(app: App, deps: SlackDeps): void {
 /** A choice button: answers the pending question, then the buttons give way to who answered what. */
 async function onAnswer(deps: SlackDeps, { body, action, context, client, respond }: ButtonArgs): Promise<void> {
   const choice = decodeChoice(action.value);
-  const where = buttonMessage(body);
+  const where = buttonMessage(body, context);
   if (!choice || !where) {
     await tellPrivately(deps, respond, STALE_BUTTON_TEXT);
     return;
   }
   const delivery = createDelivery(client, deps.logger);
-  const thread = { team: teamOf(context), channel: where.channel, threadTs: where.threadTs };
-  await runTurn(deps, delivery, thread, { userId: body.user.id, text: '', choice });
+  await runTurn(deps, delivery, where.thread, { userId: body.user.id, text: '', choice });
   const blocks = body.message?.blocks as unknown;
   if (Array.isArray(blocks)) {
     const answered = markAnswered(blocks as types.KnownBlock[], body.user.id, action.text.text);
-    await delivery.update(where.channel, where.messageTs, { text: stringField(body.message, 'text') ?? action.text.text, blocks: answered });
+    await delivery.update(where.thread.channel, where.messageTs, { text: stringField(body.message, 'text') ?? action.text.text, blocks: answered });
   }
 }
 
 /** "Why?", "Post decision summary" and the other reply buttons, in the conversation of the thread they sit in. */
 async function onReplyAction(deps: SlackDeps, { body, action, context, client, respond }: ButtonArgs): Promise<void> {
   const id = decodeReplyAction(action.value);
-  const where = buttonMessage(body);
+  const where = buttonMessage(body, context);
   if (!id || !where) {
     await tellPrivately(deps, respond, STALE_BUTTON_TEXT);
     return;
   }
-  const thread = { team: teamOf(context), channel: where.channel, threadTs: where.threadTs };
-  await runTurn(deps, createDelivery(client, deps.logger), thread, { userId: body.user.id, action: id });
+  await runTurn(deps, createDelivery(client, deps.logger), where.thread, { userId: body.user.id, action: id });
 }
 
 /** "Continue in a thread": a channel message to hang the thread from, and the assessment's profile carried into it. */
@@ -112,18 +110,17 @@ async function onPostAssessment(deps: SlackDeps, { body, action, client, respond
 }
 
 interface ButtonMessage {
-  channel: string;
   messageTs: string;
-  /** The thread the message is in; a message outside any thread roots its own. */
-  threadTs: string;
+  /** The conversation's thread; a message outside any thread roots its own. */
+  thread: ThreadRef;
 }
 
-function buttonMessage(body: BlockAction): ButtonMessage | null {
+function buttonMessage(body: BlockAction, context: Context): ButtonMessage | null {
   const channel = channelOf(body);
   const messageTs = stringField(body.message, 'ts') ?? stringField(body.container, 'message_ts');
   if (!channel || !messageTs) return null;
   const threadTs = stringField(body.message, 'thread_ts') ?? stringField(body.container, 'thread_ts') ?? messageTs;
-  return { channel, messageTs, threadTs };
+  return { messageTs, thread: { team: teamOf(context), channel, threadTs } };
 }
 
 function channelOf(body: BlockAction): string | undefined {
