@@ -23,23 +23,21 @@ type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMidd
 
 const STALE_BUTTON_TEXT = 'That button no longer works. Type your answer in the thread instead, or mention me to start again.';
 
+/** Each button the advisor renders, by action id, and what pressing it does (after the acknowledgement). */
+const BUTTON_HANDLERS: [string | RegExp, (deps: SlackDeps, args: ButtonArgs) => Promise<void>][] = [
+  [ANSWER_ACTION, onAnswer],
+  [REPLY_ACTION, onReplyAction],
+  [CONTINUE_ACTION, onContinue],
+  [POST_ASSESSMENT_ACTION, onPostAssessment],
+];
+
 export function registerInteractions(app: App, deps: SlackDeps): void {
-  app.action<BlockAction<ButtonAction>>(ANSWER_ACTION, async (args) => {
-    await args.ack();
-    await onAnswer(deps, args);
-  });
-  app.action<BlockAction<ButtonAction>>(REPLY_ACTION, async (args) => {
-    await args.ack();
-    await onReplyAction(deps, args);
-  });
-  app.action<BlockAction<ButtonAction>>(CONTINUE_ACTION, async (args) => {
-    await args.ack();
-    await onContinue(deps, args);
-  });
-  app.action<BlockAction<ButtonAction>>(POST_ASSESSMENT_ACTION, async (args) => {
-    await args.ack();
-    await onPostAssessment(deps, args);
-  });
+  for (const [actionId, handle] of BUTTON_HANDLERS) {
+    app.action<BlockAction<ButtonAction>>(actionId, async (args) => {
+      await args.ack();
+      await handle(deps, args);
+    });
+  }
   app.shortcut<MessageShortcut>(SUMMARY_SHORTCUT, async ({ ack, shortcut, client, respond }) => {
     await ack();
     const threadTs = stringField(shortcut.message, 'thread_ts') ?? shortcut.message.ts;
