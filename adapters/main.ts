@@ -3,10 +3,10 @@
  * terminal chat when none is, so a new user sees the product working with no accounts.
  */
 import 'dotenv/config';
-import { ConfigError, llmSettings, loadConfig, slackConfigured, teamsConfigured, type Config } from '../src/config.js';
-import { createAdvisor, createLanguageModel, type Advisor } from '../src/index.js';
+import { ConfigError, loadConfig, slackConfigured, teamsConfigured, type Config } from '../src/config.js';
+import type { Advisor } from '../src/index.js';
 import { createLogger, type Logger } from '../src/log.js';
-import { openStore } from '../src/store/open.js';
+import { openAdvisor } from './compose.js';
 
 interface RunningSurface {
   name: string;
@@ -38,8 +38,7 @@ async function main(): Promise<void> {
     process.exitCode = await runCli(['chat', ...process.argv.slice(2)]);
     return;
   }
-  const store = await openStore(config, logger);
-  const advisor = await createAdvisor({ store, logger, knowledgeDir: config.ADVISOR_KNOWLEDGE_DIR, maxQuestions: config.ADVISOR_MAX_QUESTIONS, llm: createLanguageModel(llmSettings(config), logger) });
+  const { advisor, store } = await openAdvisor(config, logger);
   const running = await startServers(config, advisor, logger);
   logger.info({ surfaces: running.map((surface) => surface.name) }, 'advisor started');
   const shutdown = async (signal: string) => {

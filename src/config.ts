@@ -24,6 +24,7 @@ export const ConfigSchema = z.object({
   SLACK_APP_TOKEN: optionalText.pipe(z.string().startsWith('xapp-', 'must start with xapp-').optional()),
   SLACK_PORT: port(3000),
   SLACK_API_URL: optionalText.pipe(z.url().optional()),
+  SLACK_MAX_BACKLOG: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
   MicrosoftAppId: optionalText,
   MicrosoftAppPassword: optionalText,
   MicrosoftAppType: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('MultiTenant'),

@@ -1,6 +1,6 @@
 /** The Bolt app: HTTP mode (signed requests on /slack/events) or Socket Mode, with every listener registered. */
 import type { AddressInfo } from 'node:net';
-import { App, webApi } from '@slack/bolt';
+import { App, webApi, type Receiver } from '@slack/bolt';
 import type { Advisor } from '../../src/dialog/advisor.js';
 import type { Logger } from '../../src/log.js';
 import { registerCommand } from './command.js';
@@ -18,6 +18,8 @@ export interface SlackAppOptions {
   signingSecret?: string;
   /** Socket Mode, used instead of HTTP when set. */
   appToken?: string;
+  /** Requests arrive through this receiver instead (the answer thread, fed by the HTTP front). */
+  receiver?: Receiver;
   /** HTTP mode: 0 picks a free port. */
   port?: number;
   /** HTTP mode: the interface to listen on (all by default). */
@@ -38,11 +40,11 @@ const DEFAULT_CLIENT_OPTIONS: webApi.WebClientOptions = { retryConfig: webApi.re
 
 export function createSlackApp(options: SlackAppOptions): SlackApp {
   const socketMode = Boolean(options.appToken);
-  if (!socketMode && !options.signingSecret) throw new Error('Slack HTTP mode needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode)');
+  if (!socketMode && !options.receiver && !options.signingSecret) throw new Error('Slack HTTP mode needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode)');
   const logger = options.logger.child({ surface: 'slack' });
   const app = new App({
     token: options.botToken,
-    ...(socketMode ? { socketMode: true, appToken: options.appToken } : { signingSecret: options.signingSecret, endpoints: EVENTS_PATH }),
+    ...transport(options),
     logger: boltLogger(logger),
     logLevel: boltLevel(logger),
     // The core's store holds conversation state; Bolt's own conversation store would be a second, volatile copy.
@@ -65,7 +67,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     app,
     async start() {
       await verifyToken(app);
-      if (socketMode) {
+      if (socketMode || options.receiver) {
         await app.start();
         return {};
       }
@@ -76,6 +78,12 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       await app.stop();
     },
   };
+}
+
+function transport(options: SlackAppOptions) {
+  if (options.receiver) return { receiver: options.receiver };
+  if (options.appToken) return { socketMode: true, appToken: options.appToken };
+  return { signingSecret: options.signingSecret, endpoints: EVENTS_PATH };
 }
 
 async function verifyToken(app: App): Promise<void> {

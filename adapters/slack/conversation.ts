@@ -1,7 +1,7 @@
 /** One conversation turn in Slack, and decision summaries: the parts every entry point (event, button, shortcut) shares. */
 import type { Advisor } from '../../src/dialog/advisor.js';
 import { isSummaryRequest } from '../../src/index.js';
-import type { ActionId, Reply } from '../../src/dialog/messages.js';
+import type { ActionId, Reply, UserMessage } from '../../src/dialog/messages.js';
 import type { Logger } from '../../src/log.js';
 import type { Delivery, Place } from './delivery.js';
 import { safeError } from './logging.js';
@@ -50,6 +50,8 @@ export interface TurnInput {
   text?: string;
   choice?: { field: string; value: string };
   action?: ActionId;
+  /** The Slack event id: a turn handled again after a crash returns its first reply instead of applying twice. */
+  deliveryId?: string | undefined;
 }
 
 /** Runs one turn (the state is saved by the core before anything is sent) and posts the reply in the thread. */
@@ -75,8 +77,8 @@ export async function runTurn(deps: SlackDeps, delivery: Delivery, thread: Threa
   await send(renderReply(reply));
 }
 
-function pick(input: TurnInput): Pick<TurnInput, 'choice' | 'action'> {
-  return { ...(input.choice ? { choice: input.choice } : {}), ...(input.action ? { action: input.action } : {}) };
+function pick(input: TurnInput): Pick<UserMessage, 'choice' | 'action' | 'deliveryId'> {
+  return { ...(input.choice ? { choice: input.choice } : {}), ...(input.action ? { action: input.action } : {}), ...(input.deliveryId ? { deliveryId: input.deliveryId } : {}) };
 }
 
 /** How to tell only the requesting user something; by default an ephemeral message in the same place. */

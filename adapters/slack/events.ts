@@ -4,6 +4,7 @@
  * continues it without one. Bots (the advisor included), edits and other message subtypes are ignored.
  */
 import type { App, Context } from '@slack/bolt';
+import { AFTER_CRASH } from './answer-protocol.js';
 import { conversationId, runTurn, type SlackDeps, type ThreadRef } from './conversation.js';
 import { createDelivery, type WebClient } from './delivery.js';
 import { safeError } from './logging.js';
@@ -15,6 +16,8 @@ interface IncomingText {
   thread: ThreadRef;
   userId: string;
   rawText: string | undefined;
+  /** Handled again after the answer thread stopped mid-way: its event id may be claimed by that attempt. */
+  afterCrash: boolean;
 }
 
 /** The fields of a mention or message event that say who sent it and whether it is an edit. */
@@ -38,7 +41,7 @@ export function registerEvents(app: App, deps: SlackDeps): void {
     const skip = event.subtype !== undefined ? `subtype:${event.subtype}` : senderSkip(event, context.botUserId);
     if (skip || !event.user) return skipped(deps, skip ?? 'no-user', event.channel, event.ts);
     const thread = { team: teamOf(context), channel: event.channel, threadTs: event.thread_ts ?? event.ts };
-    await handleText(deps, client, context, { eventId: body.event_id, retryNum: context.retryNum, thread, userId: event.user, rawText: event.text });
+    await handleText(deps, client, context, { eventId: body.event_id, retryNum: context.retryNum, thread, userId: event.user, rawText: event.text, afterCrash: context[AFTER_CRASH] === true });
   });
 
   app.message(async ({ message, body, context, client }) => {
@@ -54,7 +57,7 @@ export function registerEvents(app: App, deps: SlackDeps): void {
       if (mentions(message.text, context.botUserId)) return skipped(deps, 'mention-handled-as-app_mention', message.channel, message.ts);
       if (!(await holdsConversation(deps, thread))) return skipped(deps, 'not-a-bot-thread', message.channel, message.ts);
     }
-    await handleText(deps, client, context, { eventId: body.event_id, retryNum: context.retryNum, thread, userId: message.user, rawText: message.text });
+    await handleText(deps, client, context, { eventId: body.event_id, retryNum: context.retryNum, thread, userId: message.user, rawText: message.text, afterCrash: context[AFTER_CRASH] === true });
   });
 }
 
@@ -66,7 +69,7 @@ async function handleText(deps: SlackDeps, client: WebClient, context: Context, 
   if (!(await claimOnce(deps, incoming))) return;
   // A bare mention is a request for help; it also opens the thread, so the next message needs no mention.
   const text = readUserText(incoming.rawText, context.botUserId) || 'help';
-  await runTurn(deps, createDelivery(client, deps.logger), incoming.thread, { userId: incoming.userId, text });
+  await runTurn(deps, createDelivery(client, deps.logger), incoming.thread, { userId: incoming.userId, text, deliveryId: incoming.eventId });
 }
 
 async function holdsConversation(deps: SlackDeps, thread: ThreadRef): Promise<boolean> {
@@ -82,12 +85,13 @@ async function holdsConversation(deps: SlackDeps, thread: ThreadRef): Promise<bo
  * Slack redelivers an event it thinks was not received (X-Slack-Retry-Num); the store remembers event ids.
  * If the store cannot say, the event is handled: the core then tells the user what it could not do.
  */
-async function claimOnce(deps: SlackDeps, { eventId, retryNum }: IncomingText): Promise<boolean> {
+async function claimOnce(deps: SlackDeps, { eventId, retryNum, afterCrash }: IncomingText): Promise<boolean> {
   if (!eventId) return true;
   try {
     const first = await deps.advisor.store.claimEvent(`slack:${eventId}`);
-    if (!first) deps.logger.info({ eventId, retryNum }, 'duplicate Slack event ignored');
-    return first;
+    // After a crash the claim may be the crashed attempt's own: answering twice beats never answering.
+    if (!first && !afterCrash) deps.logger.info({ eventId, retryNum }, 'duplicate Slack event ignored');
+    return first || afterCrash;
   } catch (error) {
     deps.logger.warn({ error: safeError(error), eventId }, 'could not record the Slack event id; handling it anyway');
     return true;

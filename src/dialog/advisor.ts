@@ -100,9 +100,11 @@ export class Advisor {
     let decision: DecisionRecord | undefined;
     try {
       const result = await this.store.update(message.conversationId, async (state) => {
+        const { deliveryId } = message;
+        if (deliveryId !== undefined && state.lastDelivery?.id === deliveryId) return { state, value: state.lastDelivery.reply };
         const turn = await this.turn(state, { ...message, text });
         decision = turn.decision;
-        return { state: turn.state, value: turn.reply };
+        return { state: deliveryId === undefined ? turn.state : { ...turn.state, lastDelivery: { id: deliveryId, reply: turn.reply } }, value: turn.reply };
       });
       if (decision) await this.store.addDecision(decision);
       return result;

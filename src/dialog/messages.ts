@@ -60,6 +60,11 @@ export interface UserMessage {
   choice?: { field: string; value: string };
   /** A button press for an action (same ids as ReplyAction). */
   action?: ActionId;
+  /**
+   * The platform's id for this delivery (a Slack event id). Handled again with the same id, the message
+   * gets the reply it got the first time and is not applied twice.
+   */
+  deliveryId?: string;
 }
 
 /** A durable record of one recommendation, for decision summaries and history. */

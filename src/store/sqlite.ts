@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import type { DecisionRecord } from '../dialog/messages.js';
+import type { DecisionRecord, Reply } from '../dialog/messages.js';
 import { ProfileSchema } from '../profile/schema.js';
 import { KeyedMutex } from './lock.js';
 import { emptyState, type ConversationState, type ConversationStore } from './types.js';
@@ -16,6 +16,8 @@ const StateSchema = z.object({
   questionsAsked: z.number().int().min(0),
   updatedAt: z.string(),
   version: z.number().int().min(0),
+  // Written by this code a moment ago and only ever sent back as it was, so its shape is not re-checked.
+  lastDelivery: z.object({ id: z.string(), reply: z.custom<Reply>((value) => typeof value === 'object' && value !== null) }).optional(),
 });
 
 const MAX_WRITE_ATTEMPTS = 5;

@@ -1,4 +1,4 @@
-import type { DecisionRecord } from '../dialog/messages.js';
+import type { DecisionRecord, Reply } from '../dialog/messages.js';
 import type { Profile, ProfileField } from '../profile/schema.js';
 
 export type Phase = 'intake' | 'questions' | 'recommended';
@@ -17,6 +17,8 @@ export interface ConversationState {
   updatedAt: string;
   /** Optimistic-concurrency version, bumped on every save. */
   version: number;
+  /** The last message handled with a delivery id, and its reply: a redelivery gets the same reply. */
+  lastDelivery?: { id: string; reply: Reply };
 }
 
 /**

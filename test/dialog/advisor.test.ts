@@ -1,4 +1,8 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openSqliteStore } from '../../src/store/sqlite.js';
 import { NOT_SURE_VALUE } from '../../src/dialog/messages.js';
 import { acceptable, devSetsPresent, profileCases, scenarios } from '../helpers/devsets.js';
 import { chat, makeAdvisor } from '../helpers/advisor.js';
@@ -210,6 +214,30 @@ describe('conversation', () => {
     const patient = chat(makeAdvisor(), 'test:patient');
     await patient.say('We want an assistant that answers questions from our docs.');
     expect((await patient.say('not sure')).kind).toBe('question');
+  });
+});
+
+describe('a message delivered twice', () => {
+  it('gets the same reply again and is applied once, even after a restart of a SQLite store', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'advisor-delivery-'));
+    const first = openSqliteStore(join(dir, 'advisor.db'));
+    const advisor = makeAdvisor(first);
+    const message = { conversationId: 'slack:T:C:1', userId: 'U1', text: DOCS_BOT, deliveryId: 'Ev1' };
+    const asked = await advisor.handle(message);
+    expect(asked.question?.field).toBe('behaviourNeed');
+    const answered = await advisor.handle({ ...message, text: 'none', deliveryId: 'Ev2' });
+    expect(answered.result?.recommendation).toBe('rag');
+    const decisions = (await first.decisions('U1')).length;
+    await first.close();
+
+    const reopened = openSqliteStore(join(dir, 'advisor.db'));
+    const again = await makeAdvisor(reopened).handle({ ...message, text: 'none', deliveryId: 'Ev2' });
+    expect(again).toEqual(answered);
+    expect((await reopened.get('slack:T:C:1'))?.questionsAsked).toBe(1);
+    expect(await reopened.decisions('U1')).toHaveLength(decisions);
+    // Without a delivery id, the same words are a new message.
+    expect((await makeAdvisor(reopened).handle({ ...message, text: 'none', deliveryId: undefined })).kind).not.toBe('recommendation');
+    await reopened.close();
   });
 });
 

@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { COMMAND } from '../../../adapters/slack/command.js';
 import { EVENTS_PATH, startSlack, type RunningSlack } from '../../../adapters/slack/index.js';
@@ -30,6 +32,10 @@ function readManifest(path: string): Manifest {
   return JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as Manifest;
 }
 
+function tempDb(): string {
+  return join(mkdtempSync(join(tmpdir(), 'advisor-slack-start-')), 'advisor.db');
+}
+
 async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -51,7 +57,7 @@ describe('startSlack', () => {
   it('starts HTTP mode from the configuration, with SLACK_API_URL as the Web API base', async () => {
     await fake.start();
     const port = await freePort();
-    const config = loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_PORT: String(port), SLACK_API_URL: fake.apiUrl.replace(/\/$/, '') });
+    const config = loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_PORT: String(port), SLACK_API_URL: fake.apiUrl.replace(/\/$/, ''), ADVISOR_DB: tempDb() });
     const logs = new LogCapture();
     running = await startSlack({ config, advisor: makeAdvisor(), logger: createLogger('info', logs.stream) });
     expect(running.port).toBe(port);
@@ -78,7 +84,7 @@ describe('startSlack with a bad token', () => {
   it('stops with a clear error naming the setting, without the token', async () => {
     await fake.start();
     fake.script('auth.test', { status: 200, body: { ok: false, error: 'invalid_auth' } });
-    const config = loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_PORT: String(await freePort()), SLACK_API_URL: fake.apiUrl });
+    const config = loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_PORT: String(await freePort()), SLACK_API_URL: fake.apiUrl, ADVISOR_DB: tempDb() });
     const failure = await startSlack({ config, advisor: makeAdvisor(), logger: createLogger('silent') }).then(
       () => null,
       (error: unknown) => error,

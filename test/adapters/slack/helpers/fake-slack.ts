@@ -28,11 +28,19 @@ export interface ScriptedResponse {
   body?: unknown;
 }
 
+interface Hold {
+  arrived: Promise<void>;
+  signalArrived(): void;
+  gate: Promise<void>;
+  release(): void;
+}
+
 type Waiter = { predicate: (call: RecordedCall) => boolean; resolve: (call: RecordedCall) => void };
 
 export class FakeSlack {
   readonly calls: RecordedCall[] = [];
   private readonly scripts = new Map<string, ScriptedResponse[]>();
+  private readonly holds = new Map<string, Hold>();
   private waiters: Waiter[] = [];
   private server: Server | undefined;
   private port = 0;
@@ -75,6 +83,23 @@ export class FakeSlack {
     this.scripts.set(method, [...(this.scripts.get(method) ?? []), ...responses]);
   }
 
+  /**
+   * Keeps calls of `method` waiting, unanswered, until `release()`; `arrived` resolves when the first one
+   * comes in. A held call whose caller has hung up by then is not answered or recorded.
+   */
+  hold(method: string): { arrived: Promise<void>; release(): void } {
+    let signalArrived = () => undefined as void;
+    let release = () => undefined as void;
+    const arrived = new Promise<void>((resolve) => (signalArrived = resolve));
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const hold: Hold = { arrived, signalArrived, gate, release: () => {
+      this.holds.delete(method);
+      release();
+    } };
+    this.holds.set(method, hold);
+    return { arrived, release: hold.release };
+  }
+
   /** Calls Slack answered with 200 (what a user would actually see), optionally of one method. */
   delivered(method?: string): RecordedCall[] {
     return this.calls.filter((call) => call.status === 200 && (method === undefined || call.method === method));
@@ -109,6 +134,12 @@ export class FakeSlack {
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
     const method = path.startsWith('/api/') ? path.slice('/api/'.length) : `response_url:${path.slice('/respond/'.length)}`;
     const body = parseBody(raw, request.headers['content-type']);
+    const hold = this.holds.get(method);
+    if (hold) {
+      hold.signalArrived();
+      await hold.gate;
+      if (request.socket.destroyed) return;
+    }
     const answer = this.scripts.get(method)?.shift() ?? this.defaultAnswer(method, body);
     const answerBody = (answer.body ?? { ok: answer.status === 200 }) as Record<string, unknown>;
     const call: RecordedCall = { method, body, status: answer.status, answer: answerBody, authorization: request.headers.authorization };
