@@ -42,6 +42,8 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     CREATE TABLE IF NOT EXISTS decisions (seq INTEGER PRIMARY KEY AUTOINCREMENT, user_id TEXT NOT NULL, decided_at TEXT NOT NULL, record TEXT NOT NULL);
     CREATE INDEX IF NOT EXISTS decisions_by_user ON decisions (user_id, seq DESC);
     CREATE TABLE IF NOT EXISTS events (id TEXT PRIMARY KEY, expires_at INTEGER NOT NULL);
+    -- Without it, purging expired ids scans every id kept for the last hour on each new event.
+    CREATE INDEX IF NOT EXISTS events_by_expiry ON events (expires_at);
   `);
   const selectState = db.prepare<[string], { state: string; version: number }>('SELECT state, version FROM conversations WHERE id = ?');
   const insertState = db.prepare('INSERT INTO conversations (id, state, version, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO NOTHING');

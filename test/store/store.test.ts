@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../src/store/memory.js';
@@ -55,6 +56,17 @@ describe.each(implementations)('%s store contract', (_name, open) => {
 });
 
 describe('sqlite store', () => {
+  it('purges expired event ids through an index, so claiming stays fast as ids pile up', async () => {
+    const path = join(tempDir(), 'events.db');
+    const store = openSqliteStore(path);
+    expect(await store.claimEvent('Ev1')).toBe(true);
+    await store.close();
+    const db = new Database(path, { readonly: true });
+    const plan = db.prepare('EXPLAIN QUERY PLAN DELETE FROM events WHERE expires_at <= ?').all(0) as { detail: string }[];
+    db.close();
+    expect(plan.map((step) => step.detail).join(' ')).toMatch(/USING (COVERING )?INDEX events_by_expiry/);
+  });
+
   it('continues a conversation after the store is closed and reopened', async () => {
     const path = tempDb();
     const first = makeAdvisor(openSqliteStore(path));
