@@ -57,7 +57,7 @@ describe.each(implementations)('%s store contract', (_name, open) => {
 
 describe('sqlite store', () => {
   it('purges expired event ids through an index, so claiming stays fast as ids pile up', async () => {
-    const path = join(tempDir(), 'events.db');
+    const path = join(tempDir('advisor-events'), 'events.db');
     const store = openSqliteStore(path);
     expect(await store.claimEvent('Ev1')).toBe(true);
     await store.close();
