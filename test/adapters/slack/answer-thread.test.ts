@@ -70,6 +70,21 @@ describe('Slack HTTP mode with the answer thread', () => {
     expect(String(profile.body.text)).toMatch(/How often that knowledge changes[^\n]*Weekly/);
   });
 
+  it('the front answers the URL challenge and turns away bad signatures before anything reaches the thread', async () => {
+    const slack = await start();
+    const challenge = await send.send(JSON.stringify({ token: 'legacy', challenge: 'challenge-front-1', type: 'url_verification' }), 'application/json');
+    expect(challenge.status).toBe(200);
+    expect(JSON.parse(challenge.text)).toEqual({ challenge: 'challenge-front-1' });
+
+    const forged = await send.event(mention(nextTs(), DESCRIPTION), { signature: `v0=${'0'.repeat(64)}` });
+    expect(forged.status).toBe(401);
+    const stale = Math.floor(Date.now() / 1000) - 10 * 60;
+    expect((await send.event(mention(nextTs(), DESCRIPTION), { timestamp: stale })).status).toBe(401);
+    expect(slack.answers?.backlog).toBe(0);
+    expect(fake.calls.filter((call) => call.method !== 'auth.test')).toEqual([]);
+    expect(logs.text()).not.toContain(SIGNING_SECRET);
+  });
+
   it('answers an event Slack delivers twice only once', async () => {
     const slack = await start();
     const ts = nextTs();
