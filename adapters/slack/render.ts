@@ -5,6 +5,7 @@
  */
 import type { types } from '@slack/bolt';
 import { NOT_SURE_VALUE, type CitationView, type Reply, type ReplySection } from '../../src/dialog/messages.js';
+import { readableQuote } from '../../src/dialog/render.js';
 import type { NextQuestion } from '../../src/engine/types.js';
 import { escapeMrkdwn, splitText, truncate, userMention } from './text.js';
 import {
@@ -126,7 +127,7 @@ function sectionBlocks(section: ReplySection): KnownBlock[] {
 function citationBlocks(citations: readonly CitationView[]): KnownBlock[] {
   const elements = citations.map((citation, index) => ({
     type: 'mrkdwn' as const,
-    text: truncate(`[${index + 1}] “${escapeMrkdwn(truncate(citation.quote, LIMITS.quote))}” — ${escapeMrkdwn(`${citation.title} › ${citation.section}`)}`, LIMITS.contextText),
+    text: truncate(`[${index + 1}] “${escapeMrkdwn(truncate(readableQuote(citation.quote), LIMITS.quote))}” — ${escapeMrkdwn(`${citation.title} › ${citation.section}`)}`, LIMITS.contextText),
   }));
   const blocks: KnownBlock[] = [];
   for (let start = 0; start < elements.length; start += LIMITS.contextElements) {

@@ -4,6 +4,7 @@
  */
 import type { CitationView, Reply, ReplyAction, ReplySection } from '../../src/dialog/messages.js';
 import { NOT_SURE_VALUE } from '../../src/dialog/messages.js';
+import { readableQuote } from '../../src/dialog/render.js';
 
 export const CARD_VERSION = '1.5';
 export const CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
@@ -66,7 +67,7 @@ function textBlock(text: string, extra: Partial<TextBlock> = {}): TextBlock {
 }
 
 function citationBlock(citation: CitationView, number: number): TextBlock {
-  const quote = `**[${number}]** “${citation.quote}” — _${citation.title} › ${citation.section}_`;
+  const quote = `**[${number}]** “${readableQuote(citation.quote)}” — _${citation.title} › ${citation.section}_`;
   return textBlock(quote, { size: 'Small', isSubtle: true, spacing: 'Small' });
 }
 

@@ -16,8 +16,16 @@ export function section(text: string, title?: string, citations: CitationView[] 
   return { ...(title ? { title } : {}), text, citations };
 }
 
+/**
+ * A quote as people read it: the documents' Markdown bold (`**Explainability**: …`) would show as stray
+ * asterisks or unbalanced bold, so it is dropped. The words stay exactly the passage's.
+ */
+export function readableQuote(quote: string): string {
+  return quote.replace(/\*\*/g, '');
+}
+
 function citationLine(citation: CitationView, number: number): string {
-  return `  [${number}] "${citation.quote}" — ${citation.title} › ${citation.section}`;
+  return `  [${number}] "${readableQuote(citation.quote)}" — ${citation.title} › ${citation.section}`;
 }
 
 /** The whole reply as plain text: each section's title, body and numbered citations. */

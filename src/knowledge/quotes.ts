@@ -21,6 +21,9 @@ export function sentencesOf(text: string): string[] {
   return sentences;
 }
 
+/** "Here are some best practices:" announces a list; quoted alone it says nothing. */
+const LEAD_IN = /:\s*$/;
+
 function termsOf(text: string): Set<string> {
   return new Set(tokenize(text).flatMap((word) => processTerm(word) ?? []));
 }
@@ -33,8 +36,10 @@ export function bestQuote(passageText: string, question: string): string {
   const wanted = termsOf(question);
   let best = '';
   let bestScore = -1;
-  for (const sentence of sentencesOf(passageText)) {
-    if (sentence.length < 25 && sentencesOf(passageText).length > 1) continue;
+  const sentences = sentencesOf(passageText);
+  // Fragments and list lead-ins are quoted only when the passage has nothing else.
+  const quotable = sentences.filter((sentence) => sentence.length >= 25 && !LEAD_IN.test(sentence));
+  for (const sentence of quotable.length > 0 ? quotable : sentences) {
     const terms = termsOf(sentence);
     let score = 0;
     for (const term of wanted) if (terms.has(term)) score += 1;

@@ -2,7 +2,8 @@ import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { answerWhy } from '../../src/dialog/why.js';
-import { BUNDLED_KNOWLEDGE_DIR, KnowledgeBase } from '../../src/knowledge/index.js';
+import { readableQuote } from '../../src/dialog/render.js';
+import { BUNDLED_KNOWLEDGE_DIR, bestQuote, KnowledgeBase } from '../../src/knowledge/index.js';
 import { loadVocabulary, VOCABULARY_FILE } from '../../src/knowledge/vocabulary.js';
 import { devSetsPresent, SOURCES_DIR, whyCases } from '../helpers/devsets.js';
 import { tempDir } from '../helpers/tempDir.js';
@@ -118,6 +119,17 @@ describe('why answers', () => {
     expect(answer.answer).toMatch(/latency/i);
     expect(answer.answer).toContain(' › ');
     expect(answer.passages.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('quotes a sentence that says something, not the line announcing a list', () => {
+    const passage = 'Based on our analysis, here are some best practices for retrieval:\n- Keep the retrieval index fresh so answers follow the latest documents.\n- Measure retrieval quality.';
+    expect(bestQuote(passage, 'what are the best practices for retrieval?')).toBe('Keep the retrieval index fresh so answers follow the latest documents.');
+  });
+
+  it('shows quotes without the documents\' Markdown emphasis, words unchanged', () => {
+    expect(readableQuote('Explainability**: You need to show users the sources of information.')).toBe('Explainability: You need to show users the sources of information.');
+    const answer = answerWhy(knowledge, 'Why does RAG help when users must see the sources of an answer?');
+    expect(answer.answer).not.toContain('**');
   });
 
   it('says honestly when the sources do not cover a question', () => {
