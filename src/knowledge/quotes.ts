@@ -1,16 +1,21 @@
 import { processTerm, tokenize } from './search.js';
 
 const SENTENCES = new Intl.Segmenter('en', { granularity: 'sentence' });
+const TABLE_RULE = /^\|[\s:|-]+\|$/;
 
 /** Sentences of a passage as exact substrings (list markers and table pipes trimmed off). */
 export function sentencesOf(text: string): string[] {
   const sentences: string[] = [];
-  for (const line of text.split('\n')) {
+  const lines = text.split('\n');
+  for (const [index, line] of lines.entries()) {
     // List markers and a leading bold label ("**Cost**: ") are layout, not part of the sentence.
     const content = line.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').replace(/^\*\*[^*]+\*\*:?\s*/, '').trim();
     if (!content) continue;
     if (content.startsWith('|')) {
-      sentences.push(content);
+      // A table's rule line and its header row ("| Aspect | Fine-tuning | RAG |") state nothing.
+      const isRule = TABLE_RULE.test(content);
+      const isHeader = TABLE_RULE.test(lines[index + 1]?.trim() ?? '');
+      if (!isRule && !isHeader) sentences.push(content);
       continue;
     }
     for (const { segment } of SENTENCES.segment(content)) {

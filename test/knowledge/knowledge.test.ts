@@ -126,6 +126,11 @@ describe('why answers', () => {
     expect(bestQuote(passage, 'what are the best practices for retrieval?')).toBe('Keep the retrieval index fresh so answers follow the latest documents.');
   });
 
+  it('quotes a table row that says something, never the header or the rule line', () => {
+    const passage = '| Aspect | Fine-tuning | RAG |\n|--------|-------------|-----|\n| **Cost** | Higher (training) | Lower (inference) |';
+    expect(bestQuote(passage, 'which one has the fine-tuning vs RAG aspect of cost?')).toBe('| **Cost** | Higher (training) | Lower (inference) |');
+  });
+
   it('shows quotes without the documents\' Markdown emphasis, words unchanged', () => {
     expect(readableQuote('Explainability**: You need to show users the sources of information.')).toBe('Explainability: You need to show users the sources of information.');
     const answer = answerWhy(knowledge, 'Why does RAG help when users must see the sources of an answer?');
