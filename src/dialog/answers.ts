@@ -17,6 +17,18 @@ function countAnswer(text: string): string | null {
   return Number.isFinite(count) ? bucketExamples(count) : null;
 }
 
+/** What may follow a choice that opens a reply: "some, one engineer has…", "strict — our template…". */
+const ELABORATION = /^(?:\s*[,;:—–-]|\s+(?:but|because|since|as|though|although)\b)/;
+
+/** A reply that opens with a choice and then explains it answers with that choice. */
+function leadingChoice(choices: readonly { value: string; label: string }[], text: string): string | null {
+  for (const choice of choices) {
+    const names = [choice.value.toLowerCase(), plain(choice.label), plain(choice.value.replace(/-/g, ' '))];
+    if (names.some((name) => text.startsWith(name) && ELABORATION.test(text.slice(name.length)))) return choice.value;
+  }
+  return null;
+}
+
 /**
  * Reads a reply to the pending question: by value, by label, by choice number, by yes/no where that is
  * unambiguous, or from the words ("we have about 2k examples"). Null when the reply does not answer it.
@@ -28,6 +40,8 @@ export function readAnswer(field: ProfileField, rawText: string): string | null 
     (choice) => choice.value.toLowerCase() === text || plain(choice.label) === text || plain(choice.value.replace(/-/g, ' ')) === text,
   );
   if (direct) return direct.value;
+  const leading = leadingChoice(question.choices, text);
+  if (leading) return leading;
   const index = /^#?(\d{1,2})$/.exec(text);
   if (index && field !== 'labeledExamples') return question.choices[Number(index[1]) - 1]?.value ?? null;
   if (field === 'labeledExamples') {

@@ -147,7 +147,9 @@ export const CUES: Cue[] = [
   // mlCapacity
   ...cue('mlCapacity', 'none', 3, new RegExp(String.raw`\b${NEG} (?:\w+ ){0,2}gpus?\b`), /\bnobody (?:who|that) has trained\b/, new RegExp(String.raw`\b${NEG} (?:\w+ ){0,2}(?:ml|machine learning|data science) (?:team|people|engineers|experience|expertise)\b`),
     /\bnever trained a model\b/, /\bno (?:ml|ai) (?:people|folks|skills)\b/, new RegExp(String.raw`\b${NEG} (?:\w+ ){0,2}(?:technical|tech|engineering|developer|dev) (?:staff|people|team|folks|skills)\b`)),
-  ...cue('mlCapacity', 'some', 3, /\b(?:we )?(?:do )?have (?:some |a few |a couple of )?gpus\b/, /\bsome (?:ml|machine learning) (?:experience|people)\b/, /\b(?:one|an?|a single|1) (?:ml|machine learning|data) (?:engineer|scientist)\b/),
+  ...cue('mlCapacity', 'some', 3, /\b(?:we )?(?:do )?have (?:some |a few |a couple of )?gpus\b/, /\bsome (?:ml|machine learning) (?:experience|people)\b/, /\b(?:one|an?|a single|1) (?:ml|machine learning|data) (?:engineer|scientist)\b/,
+    // One person who has trained a model is some capacity, not a team.
+    /\b(?:only one|one|a single|1|an?) (?:\w+ ){0,2}(?:engineer|developer|dev|person|colleague|scientist|intern) (?:\w+ ){0,3}(?:has|had) (?:already |once |previously )?(?:fine.tuned|trained|done)\b/),
   ...cue('mlCapacity', 'some', 2, /\b(?:a couple of|a few|some|two|2) gpus\b/),
   ...cue('mlCapacity', 'strong', 3, /\b(?:ml|machine learning|data science|ai)(?: platform| research| engineering)? team\b(?! .{0,10}\b(?:no|none)\b)/, /\bgpu cluster\b/, /\bplenty of gpus\b/, /\bwe (?:regularly )?train (?:our own )?models\b/),
   ...cue('mlCapacity', 'strong', 2, /\b(?:engineers?|people|team|we|they|folks) (?:\w+ ){0,2}(?:have|has) (?:already )?(?:fine.tuned|trained (?:\w+ )?models|done (?:\w+ )?(?:lora|fine.tun\w+))\b/),

@@ -2,6 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readAnswer } from '../../src/dialog/answers.js';
+import { extractProfile } from '../../src/profile/extract.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import { NOT_SURE_VALUE } from '../../src/dialog/messages.js';
 import { acceptable, devSetsPresent, profileCases, scenarios } from '../helpers/devsets.js';
@@ -46,6 +48,20 @@ describe('conversation', () => {
     await user.say(DOCS_BOT);
     const reply = await user.press('behaviourNeed', 'strict');
     expect(reply.result?.recommendation).toBe('hybrid');
+  });
+
+  it('takes a choice that opens a longer reply, whatever the explanation after it says', async () => {
+    const user = chat(makeAdvisor());
+    await user.say('We are building a support assistant that answers questions from our product docs. The docs change every release and every answer must follow our strict template.');
+    await user.say('we have about 3k past tickets with ideal answers');
+    expect((await user.state())?.pendingField).toBe('mlCapacity');
+    await user.say('some, one engineer has fine-tuned before');
+    expect((await user.state())?.profile.mlCapacity).toBe('some');
+    // Without a leading choice, the words decide: one person who has trained a model is still "some".
+    expect(extractProfile('only one developer on the team has fine-tuned a model before').profile.mlCapacity).toBe('some');
+    expect(extractProfile('our engineers have fine-tuned models for years').profile.mlCapacity).toBe('strong');
+    // A choice word that does not open an explanation is not taken as the answer.
+    expect(readAnswer('mlCapacity', 'none of that matters, we have a GPU cluster')).toBe('strong');
   });
 
   it('treats "not sure" as skipped and never asks that field again', async () => {
