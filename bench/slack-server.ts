@@ -5,7 +5,6 @@
  * On a `drained` line from stdin it prints `DRAINED <ms> <rss MB when asked>` once every accepted request is answered.
  */
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -15,6 +14,7 @@ import { loadConfig } from '../src/config.js';
 import { createAdvisor, createMemoryStore } from '../src/index.js';
 import { createLogger } from '../src/log.js';
 import type { AnswerThread } from '../adapters/slack/answer-thread.js';
+import { freePort } from '../test/helpers/ports.js';
 
 const [mode = 'advisor', apiUrl = '', secret = '', token = ''] = process.argv.slice(2);
 
@@ -26,14 +26,6 @@ async function startBare(): Promise<number> {
   });
   const server = await app.start(0);
   const address = server.address();
-  return typeof address === 'object' && address ? address.port : 0;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
   return typeof address === 'object' && address ? address.port : 0;
 }
 

@@ -3,7 +3,6 @@
  * worker thread with its own SQLite connection) answers through the fake Web API.
  */
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -11,18 +10,10 @@ import { BUSY_TEXT, EVENTS_PATH, startSlack, type RunningSlack } from '../../../
 import { loadConfig } from '../../../src/config.js';
 import { createLogger } from '../../../src/log.js';
 import { makeAdvisor } from '../../helpers/advisor.js';
+import { freePort } from '../../helpers/ports.js';
 import { BOT_USER_ID, FakeSlack } from './helpers/fake-slack.js';
 import { BOT_TOKEN, LogCapture, SIGNING_SECRET } from './helpers/harness.js';
 import { clickPayload, mentionEvent, nextTs, SlackSender } from './helpers/slack-requests.js';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 const DESCRIPTION = 'a support bot answering questions from our internal docs, which change weekly';
 

@@ -1,5 +1,4 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -9,6 +8,7 @@ import { SUMMARY_SHORTCUT } from '../../../adapters/slack/values.js';
 import { loadConfig } from '../../../src/config.js';
 import { createLogger } from '../../../src/log.js';
 import { makeAdvisor } from '../../helpers/advisor.js';
+import { freePort } from '../../helpers/ports.js';
 import { BOT_USER_ID, FakeSlack, TEAM_ID } from './helpers/fake-slack.js';
 import { FakeSocketMode } from './helpers/fake-socket-mode.js';
 import { BOT_TOKEN, LogCapture, SIGNING_SECRET } from './helpers/harness.js';
@@ -34,15 +34,6 @@ function readManifest(path: string): Manifest {
 
 function tempDb(): string {
   return join(mkdtempSync(join(tmpdir(), 'advisor-slack-start-')), 'advisor.db');
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
 }
 
 describe('startSlack', () => {
