@@ -34,6 +34,8 @@ interface Pending extends ForwardedRequest {
 
 export class AnswerThread {
   private worker: Worker | undefined;
+  /** The worker's thread is running (it may not be ready yet). */
+  private running = false;
   private ready = false;
   private stopping = false;
   private nextSeq = 1;
@@ -87,7 +89,8 @@ export class AnswerThread {
     await this.idle(this.options.drainMs ?? 10_000);
     if (this.backlog > 0) this.options.logger.warn({ unanswered: this.backlog }, 'stopping before every acknowledged Slack request was answered');
     const worker = this.worker;
-    if (!worker) return;
+    // A thread that died and could not be started again has nothing left to stop.
+    if (!worker || !this.running) return;
     const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
     this.post({ kind: 'stop' });
     const timer = setTimeout(() => void worker.terminate(), 5000);
@@ -98,6 +101,7 @@ export class AnswerThread {
   private spawn(): Promise<void> {
     const worker = new Worker(BOOT, { workerData: this.data });
     this.worker = worker;
+    this.running = true;
     return new Promise((resolve, reject) => {
       worker.on('message', (message: FromAnswerThread) => {
         if (message.kind === 'ready') {
@@ -113,6 +117,7 @@ export class AnswerThread {
       worker.once('exit', (code) => {
         const wasReady = this.ready;
         this.ready = false;
+        this.running = false;
         if (!wasReady) reject(new Error(`the Slack answer thread stopped before it was ready (exit code ${code})`));
         else if (!this.stopping) this.restartAfterCrash(code);
       });

@@ -6,12 +6,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AnswerThread } from '../../../adapters/slack/answer-thread.js';
 import { BUSY_TEXT, EVENTS_PATH, startSlack, type RunningSlack } from '../../../adapters/slack/index.js';
 import { loadConfig } from '../../../src/config.js';
 import { createLogger } from '../../../src/log.js';
 import { makeAdvisor } from '../../helpers/advisor.js';
 import { freePort } from '../../helpers/ports.js';
-import { BOT_USER_ID, FakeSlack } from './helpers/fake-slack.js';
+import { BOT_USER_ID, FakeSlack, TEAM_ID } from './helpers/fake-slack.js';
 import { BOT_TOKEN, LogCapture, SIGNING_SECRET } from './helpers/harness.js';
 import { clickPayload, mentionEvent, nextTs, SlackSender } from './helpers/slack-requests.js';
 
@@ -149,6 +150,23 @@ describe('Slack HTTP mode with the answer thread', () => {
     expect(fake.delivered('chat.postMessage').filter((call) => call.body.thread_ts === ts)).toHaveLength(1);
     expect(logs.entries().find((entry) => entry.msg?.startsWith('Slack answer thread stopped unexpectedly'))).toMatchObject({ unfinished: 1 });
     expect(logs.text()).not.toContain(BOT_TOKEN);
+  });
+
+  it('stops cleanly, reporting what it could not answer, when the thread died and cannot start again', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'advisor-answer-thread-')), 'advisor.db');
+    const config = loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, ADVISOR_DB: db });
+    const answers = await AnswerThread.start({ config, logger: createLogger('info', logs.stream), capacity: 10, drainMs: 200 });
+    const held = fake.hold('chat.postMessage');
+    const ts = nextTs();
+    answers.accept({ body: { type: 'event_callback', team_id: TEAM_ID, api_app_id: 'A0APP', event_id: 'Ev0DEAD', event: mention(ts, DESCRIPTION), authorizations: [{ team_id: TEAM_ID, user_id: BOT_USER_ID, is_bot: true }] } });
+    await held.arrived;
+    // From now on Slack refuses the token, so the thread cannot start again.
+    fake.script('auth.test', ...Array.from({ length: 5 }, () => ({ status: 200, body: { ok: false, error: 'invalid_auth' } })));
+    await answers.currentWorker?.terminate();
+    held.release();
+    await logs.waitFor((entry) => entry.msg === 'Slack answer thread could not start again; retrying', 'the failed restart');
+    await answers.stop();
+    expect(logs.entries().find((entry) => entry.msg === 'stopping before every acknowledged Slack request was answered')).toMatchObject({ unanswered: 1 });
   });
 
   it('answers what it acknowledged before it stops', async () => {
