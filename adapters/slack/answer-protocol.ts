@@ -8,7 +8,7 @@ export interface ForwardedRequest {
   retryNum?: number | undefined;
   retryReason?: string | undefined;
   /** The thread that had it stopped before finishing; it may have claimed the event id already. */
-  afterCrash?: boolean;
+  afterCrash: boolean;
 }
 
 /** The context property that tells the listeners a request is being handled again after a thread crash. */

@@ -17,18 +17,20 @@ export interface AnswerThreadOptions {
   logger: Logger;
   /** Requests accepted but not yet answered, beyond which the front turns new ones away. */
   capacity: number;
-  /** Requests inside the thread at once (the rest wait here). */
-  window?: number;
   /** How long `stop` waits for accepted requests to be answered. */
   drainMs?: number;
-  niceness?: number;
 }
 
 /** A request that crashed the thread this many times is dropped, so one bad request cannot loop forever. */
 const MAX_ATTEMPTS = 2;
 const RESTART_DELAYS_MS = [0, 500, 2000, 5000, 15000];
+/** Requests inside the thread at once; the rest wait here, where a crash cannot lose them. */
+const WINDOW = 64;
+/** Answering yields the CPU to acknowledging when both want it (Linux niceness, per thread). */
+const NICENESS = 10;
 
-interface Pending extends ForwardedRequest {
+interface Pending extends Omit<ForwardedRequest, 'afterCrash'> {
+  /** Threads that stopped while handling it. */
   attempts: number;
 }
 
@@ -42,14 +44,12 @@ export class AnswerThread {
   private readonly waiting: Pending[] = [];
   private waitingHead = 0;
   private readonly inside = new Map<number, Pending>();
-  private drained: (() => void) | undefined;
+  private idleWaiters: (() => void)[] = [];
   private restarts = 0;
-  private readonly window: number;
   private readonly data: AnswerThreadData;
 
   private constructor(private readonly options: AnswerThreadOptions) {
-    this.window = options.window ?? 64;
-    this.data = { config: options.config, logLevel: options.logger.level, niceness: options.niceness ?? 10 };
+    this.data = { config: options.config, logLevel: options.logger.level, niceness: NICENESS };
   }
 
   /** Starts the thread; rejects (with the thread's own reason, e.g. a refused token) if it cannot start. */
@@ -78,7 +78,7 @@ export class AnswerThread {
     return this.backlog === 0 ? Promise.resolve() : this.drain(limitMs);
   }
 
-  accept(request: Omit<ForwardedRequest, 'seq'>): void {
+  accept(request: Omit<ForwardedRequest, 'seq' | 'afterCrash'>): void {
     this.waiting.push({ ...request, seq: this.nextSeq++, attempts: 0 });
     this.pump();
   }
@@ -125,10 +125,7 @@ export class AnswerThread {
   }
 
   private restartAfterCrash(code: number): void {
-    for (const request of this.inside.values()) {
-      request.attempts += 1;
-      request.afterCrash = true;
-    }
+    for (const request of this.inside.values()) request.attempts += 1;
     const dropped = [...this.inside.values()].filter((request) => request.attempts >= MAX_ATTEMPTS);
     for (const request of dropped) this.inside.delete(request.seq);
     if (dropped.length > 0) this.options.logger.error({ seqs: dropped.map((request) => request.seq) }, 'dropped Slack requests that stopped the answer thread twice');
@@ -158,7 +155,7 @@ export class AnswerThread {
   }
 
   private pump(): void {
-    while (this.ready && this.inside.size < this.window && this.waitingHead < this.waiting.length) {
+    while (this.ready && this.inside.size < WINDOW && this.waitingHead < this.waiting.length) {
       const request = this.waiting[this.waitingHead++];
       if (!request) break;
       this.inside.set(request.seq, request);
@@ -177,17 +174,19 @@ export class AnswerThread {
   }
 
   private checkDrained(): void {
-    if (this.backlog === 0) this.drained?.();
+    if (this.backlog > 0) return;
+    for (const wake of this.idleWaiters.splice(0)) wake();
   }
 
   private drain(limitMs: number): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, limitMs);
-      this.drained = done;
-      function done(): void {
+      const done = () => {
         clearTimeout(timer);
+        this.idleWaiters = this.idleWaiters.filter((waiter) => waiter !== done);
         resolve();
-      }
+      };
+      const timer = setTimeout(done, limitMs);
+      this.idleWaiters.push(done);
     });
   }
 
@@ -212,6 +211,6 @@ export class AnswerThread {
 
 const LEVEL_METHODS = { trace: 'trace', debug: 'debug', info: 'info', warn: 'warn', error: 'error', fatal: 'fatal' } as const;
 
-function forwarded({ attempts: _attempts, ...request }: Pending): ForwardedRequest {
-  return request;
+function forwarded({ attempts, ...request }: Pending): ForwardedRequest {
+  return { ...request, afterCrash: attempts > 0 };
 }

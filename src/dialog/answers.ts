@@ -20,13 +20,15 @@ function countAnswer(text: string): string | null {
 /** What may follow a choice that opens a reply: "some, one engineer has…", "strict — our template…". */
 const ELABORATION = /^(?:\s*[,;:—–-]|\s+(?:but|because|since|as|though|although)\b)/;
 
+/** How a choice may be named in a reply: its value, its label, or its value with spaces for hyphens. */
+function choiceNames(choice: { value: string; label: string }): string[] {
+  return [choice.value.toLowerCase(), plain(choice.label), plain(choice.value.replace(/-/g, ' '))];
+}
+
 /** A reply that opens with a choice and then explains it answers with that choice. */
 function leadingChoice(choices: readonly { value: string; label: string }[], text: string): string | null {
-  for (const choice of choices) {
-    const names = [choice.value.toLowerCase(), plain(choice.label), plain(choice.value.replace(/-/g, ' '))];
-    if (names.some((name) => text.startsWith(name) && ELABORATION.test(text.slice(name.length)))) return choice.value;
-  }
-  return null;
+  const opened = choices.find((choice) => choiceNames(choice).some((name) => text.startsWith(name) && ELABORATION.test(text.slice(name.length))));
+  return opened?.value ?? null;
 }
 
 /**
@@ -36,9 +38,7 @@ function leadingChoice(choices: readonly { value: string; label: string }[], tex
 export function readAnswer(field: ProfileField, rawText: string): string | null {
   const text = plain(rawText);
   const question = fieldQuestion(field);
-  const direct = question.choices.find(
-    (choice) => choice.value.toLowerCase() === text || plain(choice.label) === text || plain(choice.value.replace(/-/g, ' ')) === text,
-  );
+  const direct = question.choices.find((choice) => choiceNames(choice).includes(text));
   if (direct) return direct.value;
   const leading = leadingChoice(question.choices, text);
   if (leading) return leading;

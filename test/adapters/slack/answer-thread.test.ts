@@ -169,16 +169,18 @@ describe('Slack HTTP mode with the answer thread', () => {
     expect(logs.entries().find((entry) => entry.msg === 'stopping before every acknowledged Slack request was answered')).toMatchObject({ unanswered: 1 });
   });
 
-  it('answers what it acknowledged before it stops', async () => {
-    await start();
+  it('answers what it acknowledged before it stops, waking everyone who waits for that', async () => {
+    const slack = await start();
     const ts = nextTs();
     const held = fake.hold('chat.postMessage');
     expect((await send.event(mention(ts, 'help'))).status).toBe(200);
     await held.arrived;
-    const stopping = running?.stop();
+    // A health check waiting for the backlog to empty, and the shutdown doing the same.
+    const watching = slack.answers?.idle(60_000);
+    const stopping = slack.stop();
     running = undefined;
     held.release();
-    await stopping;
+    await Promise.all([watching, stopping]);
     expect(fake.delivered('chat.postMessage').filter((call) => call.body.thread_ts === ts)).toHaveLength(1);
   });
 });
