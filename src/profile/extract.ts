@@ -1,5 +1,5 @@
 import { CUES, TYPO_FIXES, type Cue } from './lexicon.js';
-import { ProfileSchema, type Profile, type ProfileField } from './schema.js';
+import { FIELD_VALUES, ProfileSchema, type Profile, type ProfileField } from './schema.js';
 
 /** One field value read from the text, with the words that stated it. */
 export interface Evidence {
@@ -207,14 +207,25 @@ function covered(item: Evidence, evidence: readonly Evidence[]): boolean {
   );
 }
 
-/** Picks one value per field: highest tier, then the mention that counts (see FIRST_MENTION_WINS). */
+/**
+ * "Policies change yearly, prices daily": the knowledge that changes fastest is what an answer has to keep up
+ * with, so among equally clear mentions of how often things change the fastest counts, not the last.
+ */
+const FRESHNESS_ORDER: readonly string[] = FIELD_VALUES.knowledgeFreshness;
+
+/** Whether `item` should replace `current` at the same tier (see FIRST_MENTION_WINS and FRESHNESS_ORDER). */
+function overrides(item: Evidence, current: Evidence): boolean {
+  if (item.field === 'knowledgeFreshness' && item.value !== current.value) return FRESHNESS_ORDER.indexOf(item.value) > FRESHNESS_ORDER.indexOf(current.value);
+  return FIRST_MENTION_WINS.has(item.field) ? item.index < current.index : item.index > current.index;
+}
+
+/** Picks one value per field: highest tier, then the mention that counts. */
 function resolve(found: Evidence[]): Evidence[] {
   const evidence = found.filter((item) => !covered(item, found));
   const chosen = new Map<ProfileField, Evidence>();
   for (const item of evidence) {
     const current = chosen.get(item.field);
-    const later = current !== undefined && (FIRST_MENTION_WINS.has(item.field) ? item.index < current.index : item.index > current.index);
-    if (!current || item.tier > current.tier || (item.tier === current.tier && later)) chosen.set(item.field, item);
+    if (!current || item.tier > current.tier || (item.tier === current.tier && overrides(item, current))) chosen.set(item.field, item);
   }
   return [...chosen.values()];
 }

@@ -36,6 +36,37 @@ describe('deterministic extractor', () => {
     expect(read('Answers must use approved wording, and our prompt-only pilot ignores it half the time.').behaviourNeed).toBe('strict');
   });
 
+  it('reads a demand for sources however it is worded, and not from unrelated uses of "reference"', () => {
+    expect(read('Every single claim in the digest needs a link back to where it was published.').citations).toBe('required');
+    expect(read('Each reply must name the permit rule and its version.').citations).toBe('required');
+    expect(read('Inspectors want to see which bulletin the bot relied on.').citations).toBe('required');
+    expect(read('Give the caller the leaflet numbers behind each answer.').citations).toBe('required');
+    expect(read('Every reply should be short and friendly.').citations).toBeUndefined();
+    expect(read('Questions about our API reference and its endpoints.').citations).toBeUndefined();
+    expect(read('Barks full of in-world references for the lore fans.').citations).toBeUndefined();
+  });
+
+  it('takes the fastest change when a message names several, and keeps a learner\'s own language out of personal data', () => {
+    expect(read('The handbook is revised yearly but the price list changes every week.').knowledgeFreshness).toBe('weekly');
+    expect(read('Stock moves minute by minute, while the catalogue changes monthly.').knowledgeFreshness).toBe('realtime');
+    expect(read('Feedback in the learner\'s own language.')).not.toMatchObject({ personalization: 'yes' });
+    expect(read('Replies use the tenant\'s lease terms and balance.')).toMatchObject({ personalization: 'yes', knowledgeNeed: 'proprietary' });
+  });
+
+  it('reads capacity, stakes, devices and restrictions from everyday wording', () => {
+    expect(read('We only have CPU boxes.').mlCapacity).toBe('none');
+    expect(read('Zero ML staff here.').mlCapacity).toBe('none');
+    expect(read('Our NLP group already fine-tunes Mistral models.').mlCapacity).toBe('strong');
+    expect(read('If it gets it wrong, a family misses the deadline, so it has to be right.').accuracyStakes).toBe('high');
+    expect(read('Drivers notice instantly when a route is wrong.').latency).toBeUndefined();
+    expect(read('It runs client-side in the browser so nothing leaves the device.').deployment).toBe('on-device');
+    expect(read('Letters cannot be kept in any searchable store.').dataRestriction).toBe('no-search-index');
+    expect(read('We have no prepared examples.').labeledExamples).toBe('none');
+    expect(read('An answer within a few seconds is fine.').latency).toBe('interactive');
+    expect(read('It slips into English and legalese.')).toMatchObject({ behaviourNeed: 'strict' });
+    expect(read('It slips into English and legalese.').domainLanguage).toBeUndefined();
+  });
+
   it('reads personal data, recommendations, recaps, clustering, fixed formats and where the model runs', () => {
     expect(read('Answers come from their own purchase statements.')).toMatchObject({ knowledgeNeed: 'proprietary', personalization: 'yes' });
     expect(read('Suggest recipes people might like, since preferences vary a lot.')).toMatchObject({ task: 'recommendation', personalization: 'yes' });
