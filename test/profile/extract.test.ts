@@ -65,6 +65,9 @@ describe('deterministic extractor', () => {
     expect(read('An answer within a few seconds is fine.').latency).toBe('interactive');
     expect(read('It slips into English and legalese.')).toMatchObject({ behaviourNeed: 'strict' });
     expect(read('It slips into English and legalese.').domainLanguage).toBeUndefined();
+    expect(read('Letters in the firm\'s house template and tone.').behaviourNeed).toBe('strict');
+    expect(read('Replies go out in a regulated format.').outputStructure).toBe('structured');
+    expect(read('The site protocols get amended every month.')).toMatchObject({ knowledgeNeed: 'proprietary', knowledgeFreshness: 'monthly' });
   });
 
   it('reads personal data, recommendations, recaps, clustering, fixed formats and where the model runs', () => {
