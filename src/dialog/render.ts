@@ -21,7 +21,8 @@ export function section(text: string, title?: string, citations: CitationView[] 
  * asterisks or unbalanced bold, so it is dropped. The words stay exactly the passage's.
  */
 export function readableQuote(quote: string): string {
-  return quote.replace(/\*\*/g, '');
+  // A sentence that introduces a list ends in a colon; shown alone, an ellipsis says the list was left out.
+  return quote.replace(/\*\*/g, '').replace(/:\s*$/, ' …');
 }
 
 function citationLine(citation: CitationView, number: number): string {

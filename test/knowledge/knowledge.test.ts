@@ -133,6 +133,7 @@ describe('why answers', () => {
 
   it('shows quotes without the documents\' Markdown emphasis, words unchanged', () => {
     expect(readableQuote('Explainability**: You need to show users the sources of information.')).toBe('Explainability: You need to show users the sources of information.');
+    expect(readableQuote('For massive models, RAG is generally preferable over fine-tuning:')).toBe('For massive models, RAG is generally preferable over fine-tuning …');
     const answer = answerWhy(knowledge, 'Why does RAG help when users must see the sources of an answer?');
     expect(answer.answer).not.toContain('**');
   });

@@ -67,6 +67,7 @@ describe('deterministic extractor', () => {
     expect(read('It slips into English and legalese.').domainLanguage).toBeUndefined();
     expect(read('Letters in the firm\'s house template and tone.').behaviourNeed).toBe('strict');
     expect(read('Replies go out in a regulated format.').outputStructure).toBe('structured');
+    expect(read('Staff ask which seeds we stock; the care guides are ours.').knowledgeNeed).toBe('proprietary');
     expect(read('The site protocols get amended every month.')).toMatchObject({ knowledgeNeed: 'proprietary', knowledgeFreshness: 'monthly' });
   });
 
