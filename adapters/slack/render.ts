@@ -127,7 +127,7 @@ function sectionBlocks(section: ReplySection): KnownBlock[] {
 function citationBlocks(citations: readonly CitationView[]): KnownBlock[] {
   const elements = citations.map((citation, index) => ({
     type: 'mrkdwn' as const,
-    text: truncate(`[${index + 1}] “${escapeMrkdwn(truncate(readableQuote(citation.quote), LIMITS.quote))}” — ${escapeMrkdwn(`${citation.title} › ${citation.section}`)}`, LIMITS.contextText),
+    text: truncate(`[${index + 1}] “${escapeMrkdwn(truncate(readableQuote(citation.quote, citation.columns), LIMITS.quote))}” — ${escapeMrkdwn(`${citation.title} › ${citation.section}`)}`, LIMITS.contextText),
   }));
   const blocks: KnownBlock[] = [];
   for (let start = 0; start < elements.length; start += LIMITS.contextElements) {

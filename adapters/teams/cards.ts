@@ -67,7 +67,7 @@ function textBlock(text: string, extra: Partial<TextBlock> = {}): TextBlock {
 }
 
 function citationBlock(citation: CitationView, number: number): TextBlock {
-  const quote = `**[${number}]** “${readableQuote(citation.quote)}” — _${citation.title} › ${citation.section}_`;
+  const quote = `**[${number}]** “${readableQuote(citation.quote, citation.columns)}” — _${citation.title} › ${citation.section}_`;
   return textBlock(quote, { size: 'Small', isSubtle: true, spacing: 'Small' });
 }
 

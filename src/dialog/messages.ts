@@ -12,6 +12,8 @@ export interface CitationView {
   title: string;
   section: string;
   quote: string;
+  /** When the quote is a table row: the table's column names, so the row can be read on its own. */
+  columns?: string[];
 }
 
 export interface ReplySection {

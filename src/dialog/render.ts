@@ -20,13 +20,23 @@ export function section(text: string, title?: string, citations: CitationView[] 
  * A quote as people read it: the documents' Markdown bold (`**Explainability**: …`) would show as stray
  * asterisks or unbalanced bold, so it is dropped. The words stay exactly the passage's.
  */
-export function readableQuote(quote: string): string {
+export function readableQuote(quote: string, columns?: readonly string[]): string {
+  const text = quote.replace(/\*\*/g, '');
+  if (columns && text.startsWith('|')) return readableRow(text, columns);
   // A sentence that introduces a list ends in a colon; shown alone, an ellipsis says the list was left out.
-  return quote.replace(/\*\*/g, '').replace(/:\s*$/, ' …');
+  return text.replace(/:\s*$/, ' …');
+}
+
+/** "| Cost | Higher | Lower |" under "Aspect | Fine-tuning | RAG" reads "Cost — Fine-tuning: Higher; RAG: Lower". */
+function readableRow(row: string, columns: readonly string[]): string {
+  const cells = row.replace(/^\|/, '').replace(/\|$/, '').split('|').map((cell) => cell.trim());
+  if (cells.length !== columns.length || cells.length < 2) return row;
+  const [label, ...values] = cells;
+  return `${label} — ${values.map((value, index) => `${columns[index + 1]}: ${value}`).join('; ')}`;
 }
 
 function citationLine(citation: CitationView, number: number): string {
-  return `  [${number}] "${readableQuote(citation.quote)}" — ${citation.title} › ${citation.section}`;
+  return `  [${number}] "${readableQuote(citation.quote, citation.columns)}" — ${citation.title} › ${citation.section}`;
 }
 
 /** The whole reply as plain text: each section's title, body and numbered citations. */

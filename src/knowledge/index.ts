@@ -3,7 +3,7 @@ import type { CitationView } from '../dialog/messages.js';
 import type { Citation } from '../engine/types.js';
 import { KnowledgeError, loadDocuments, type KnowledgeDocument } from './documents.js';
 import { passagesOf, type Passage } from './passages.js';
-import { bestQuote } from './quotes.js';
+import { bestQuote, tableColumns } from './quotes.js';
 import { PassageIndex, type RankedPassage } from './search.js';
 import { loadVocabulary, type QuestionVocabulary } from './vocabulary.js';
 
@@ -12,6 +12,11 @@ export { KnowledgeError, bestQuote };
 
 /** The bundled documents, next to src/. */
 export const BUNDLED_KNOWLEDGE_DIR = fileURLToPath(new URL('../../knowledge/', import.meta.url));
+
+function citationView(passage: Passage, quote: string): CitationView {
+  const columns = tableColumns(passage.text, quote);
+  return { passageId: passage.passageId, title: passage.title, section: passage.section, quote, ...(columns ? { columns } : {}) };
+}
 
 /** The knowledge base: documents split into passages and indexed for BM25 search at start-up. */
 export class KnowledgeBase {
@@ -54,10 +59,10 @@ export class KnowledgeBase {
   view(citation: Citation): CitationView | null {
     const passage = this.passage(citation.passageId);
     if (!passage || !passage.text.includes(citation.quote)) return null;
-    return { passageId: passage.passageId, title: passage.title, section: passage.section, quote: citation.quote };
+    return citationView(passage, citation.quote);
   }
 
   quoteFor(passage: Passage, question: string): CitationView {
-    return { passageId: passage.passageId, title: passage.title, section: passage.section, quote: bestQuote(passage.text, question) };
+    return citationView(passage, bestQuote(passage.text, question));
   }
 }

@@ -1,4 +1,4 @@
-import { processTerm, tokenize } from './search.js';
+import { expandQuery, processTerm, tokenize } from './search.js';
 
 const SENTENCES = new Intl.Segmenter('en', { granularity: 'sentence' });
 const TABLE_RULE = /^\|[\s:|-]+\|$/;
@@ -26,8 +26,30 @@ export function sentencesOf(text: string): string[] {
   return sentences;
 }
 
-/** "Here are some best practices:" announces a list; quoted alone it says nothing. */
-const LEAD_IN = /:\s*$/;
+function cellsOf(row: string): string[] {
+  return row.replace(/^\|/, '').replace(/\|$/, '').split('|').map((cell) => cell.trim());
+}
+
+/**
+ * The column names of the table a quoted row belongs to ("Aspect", "Fine-tuning", "RAG"): without them
+ * "| Cost | Higher (training) | Lower (inference) |" does not say which method costs more.
+ */
+export function tableColumns(passageText: string, quote: string): string[] | undefined {
+  if (!quote.startsWith('|')) return undefined;
+  const lines = passageText.split('\n').map((line) => line.trim());
+  const row = lines.indexOf(quote);
+  for (let index = row - 1; index > 0; index -= 1) {
+    const line = lines[index] ?? '';
+    if (!line.startsWith('|')) return undefined;
+    if (TABLE_RULE.test(line)) return cellsOf(lines[index - 1] ?? '');
+  }
+  return undefined;
+}
+
+/** "Here are some best practices:" announces a list and "So which to use?" asks; quoted alone neither says anything. */
+const SAYS_NOTHING = /[:?]\s*$/;
+/** Words the question only implies ("how long" → time) count for less than the words it uses. */
+const IMPLIED_TERM_WEIGHT = 0.5;
 
 function termsOf(text: string): Set<string> {
   return new Set(tokenize(text).flatMap((word) => processTerm(word) ?? []));
@@ -38,16 +60,18 @@ function termsOf(text: string): Set<string> {
  * Always an exact substring of the passage text.
  */
 export function bestQuote(passageText: string, question: string): string {
-  const wanted = termsOf(question);
+  const used = termsOf(question);
+  const implied = [...termsOf(expandQuery(question))].filter((term) => !used.has(term));
   let best = '';
   let bestScore = -1;
   const sentences = sentencesOf(passageText);
-  // Fragments and list lead-ins are quoted only when the passage has nothing else.
-  const quotable = sentences.filter((sentence) => sentence.length >= 25 && !LEAD_IN.test(sentence));
+  // Fragments, list lead-ins and questions are quoted only when the passage has nothing else.
+  const quotable = sentences.filter((sentence) => sentence.length >= 25 && !SAYS_NOTHING.test(sentence));
   for (const sentence of quotable.length > 0 ? quotable : sentences) {
     const terms = termsOf(sentence);
     let score = 0;
-    for (const term of wanted) if (terms.has(term)) score += 1;
+    for (const term of used) if (terms.has(term)) score += 1;
+    for (const term of implied) if (terms.has(term)) score += IMPLIED_TERM_WEIGHT;
     const lengthPenalty = sentence.length > 320 ? 0.5 : 0;
     if (score - lengthPenalty > bestScore) {
       best = sentence;

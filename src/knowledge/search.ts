@@ -231,6 +231,15 @@ const SYNONYMS: Record<string, string[]> = {
   spanish: ['language'],
 };
 
+/** Everyday phrases whose meaning is not in any one of their words ("make stuff up" is hallucinating). */
+const PHRASE_SYNONYMS: [RegExp, string][] = [
+  [/\b(?:make|makes|making|made) (?:\w+ ){0,2}up\b/, 'hallucinations fabrications inaccurate'],
+  [/\bhow long\b/, 'time hours days'],
+  [/\bset(?:ting)? (?:it |things )?up\b/, 'setup'],
+  [/\bkeep (?:\w+ ){0,2}up to date\b/, 'up-to-date current dynamic'],
+  [/\bgo(?:es)? wrong\b/, 'risks inaccurate drawback'],
+];
+
 export function tokenize(text: string): string[] {
   return text.toLowerCase().match(/[a-z0-9]+(?:[-'][a-z0-9]+)*/g) ?? [];
 }
@@ -247,7 +256,9 @@ export function expandQuery(question: string): string {
   // "phi-2" in a question, "phi2" in a document.
   const joined = words.filter((word) => word.includes('-')).map((word) => word.replace(/-/g, ''));
   const extra = [...words, ...joined].flatMap((word) => SYNONYMS[word] ?? []);
-  return [...words, ...joined, ...extra].join(' ');
+  const lower = question.toLowerCase();
+  const phrases = PHRASE_SYNONYMS.filter(([pattern]) => pattern.test(lower)).map(([, words]) => words);
+  return [...words, ...joined, ...extra, ...phrases].join(' ');
 }
 
 export interface RankedPassage {

@@ -134,8 +134,18 @@ describe('why answers', () => {
   it('shows quotes without the documents\' Markdown emphasis, words unchanged', () => {
     expect(readableQuote('Explainability**: You need to show users the sources of information.')).toBe('Explainability: You need to show users the sources of information.');
     expect(readableQuote('For massive models, RAG is generally preferable over fine-tuning:')).toBe('For massive models, RAG is generally preferable over fine-tuning …');
+    expect(readableQuote('| Cost | Higher (training) | Lower (inference) |', ['Aspect', 'Fine-tuning', 'RAG'])).toBe('Cost — Fine-tuning: Higher (training); RAG: Lower (inference)');
     const answer = answerWhy(knowledge, 'Why does RAG help when users must see the sources of an answer?');
     expect(answer.answer).not.toContain('**');
+  });
+
+  it('quotes a table row with its column names, and picks the row the question implies', () => {
+    const answer = answerWhy(knowledge, 'How long does fine-tuning take compared with setting up RAG?');
+    const row = answer.views.find((view) => view.quote.startsWith('|'));
+    expect(row?.quote).toMatch(/^\| \*\*Training Time\*\* \|/);
+    expect(row?.columns).toEqual(['Aspect', 'Fine-tuning', 'RAG']);
+    expect(readableQuote(row?.quote ?? '', row?.columns)).toBe('Training Time — Fine-tuning: Hours to days; RAG: Minutes to setup');
+    expect(answer.views.every((view) => !/[:?]$/.test(view.quote))).toBe(true);
   });
 
   it('says honestly when the sources do not cover a question', () => {
