@@ -68,6 +68,8 @@ describe('deterministic extractor', () => {
     expect(read('Letters in the firm\'s house template and tone.').behaviourNeed).toBe('strict');
     expect(read('Replies go out in a regulated format.').outputStructure).toBe('structured');
     expect(read('Staff ask which seeds we stock; the care guides are ours.').knowledgeNeed).toBe('proprietary');
+    expect(read('What if we had to run it on phones?').deployment).toBe('on-device');
+    expect(read('We need a bot for our support team.').task).toBe('chat');
     expect(read('The site protocols get amended every month.')).toMatchObject({ knowledgeNeed: 'proprietary', knowledgeFreshness: 'monthly' });
   });
 
