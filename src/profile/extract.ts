@@ -38,15 +38,15 @@ const WORD_NUMBERS: Record<string, number> = {
 };
 
 /** Nouns that count labeled examples; documents, users and categories are not examples. */
-const EXAMPLE_NOUN = String.raw`(?:(?:labell?ed|annotated|rated|approved|correct|historical|past|old|human.labell?ed|triaged|resolved|example|training|gold|ideal|good|q ?& ?a|qa|input\/output|question.answer|\w+)[ -]){0,3}(?:examples?|samples?|pairs?|tickets?|cases?|notes?|transcripts?|conversations?|chats?|claims?|labels?|annotations?|reviews?|emails?|records?|q ?& ?as?|datapoints?|data points?|rows?|memos?|descriptions?|replies|responses?|answers?|letters?|summaries|translations?|utterances?|messages?|patents?|drafts?|essays?|applicants?|cvs?|resumes?|recaps?|findings?|forms?|dialogues?|lines?(?! of code))`;
+const EXAMPLE_NOUN = String.raw`(?:(?:labell?ed|annotated|rated|approved|correct|historical|past|old|human.labell?ed|triaged|resolved|example|training|gold|ideal|good|q ?& ?a|qa|input\/output|question.answer|[\w/]+)[ -]){0,3}(?:examples?|samples?|pairs?|tickets?|cases?|notes?|transcripts?|conversations?|chats?|claims?|labels?|annotations?|reviews?|emails?|records?|q ?& ?as?|datapoints?|data points?|rows?|memos?|descriptions?|replies|responses?|answers?|letters?|summaries|translations?|utterances?|messages?|patents?|drafts?|essays?|applicants?|cvs?|resumes?|recaps?|findings?|forms?|dialogues?|lines?(?! of code))`;
 const NOT_A_COUNT = String.raw`(?!(?:years?|months?|weeks?|days?|hours?|minutes?|pages?|users?|people|devs?|developers?|categories|documents?|docs?|papers?|posts?)\b)`;
 const LABELED_ANYTHING = String.raw`(?:labell?ed|annotated|rated|approved|tagged|graded|triaged|hand.labell?ed|human.labell?ed|aligned|curated|gold) [a-z-]+`;
 /** "25k reports already coded by surveyors": any counted thing that people have labeled or written. */
-const LABELING_VERB = String.raw`(?:already |all |each |we've |we have |our \w+ |by \w+ )*(?:coded|labell?ed|tagged|annotated|classified|categori[sz]ed|graded|rated|scored|reviewed|approved|signed off|wrote|written|drafted|corrected|triaged|resolved)\b`;
+const LABELING_VERB = String.raw`(?:already |all |each |we've |we have |our \w+ |by \w+ )*(?:coded|labell?ed|tagged|annotated|classified|categori[sz]ed|graded|rated|scored|reviewed|approved|signed off|wrote|written|drafted|corrected|triaged|resolved|paired|fixed|verified|edited|merged)\b`;
 /** A number as people type it ("8,000", "~2.5k", "50k+"), not glued to a word ("GPT-4"). */
 const COUNT = String.raw`(?<![\w.-])(\d[\d,.]*)\s*(k|thousand)?\+?\s+`;
 /** "~3k past findings", "600 approved sections": earlier work the team signed off. */
-const PAST_WORK = new RegExp(String.raw`${COUNT}(?:past|previous|historical|completed|approved|curated|vetted|rated|reviewed|archived|signed.off|finali[sz]ed) (?:\w+ ){0,1}\w+s\b`, 'g');
+const PAST_WORK = new RegExp(String.raw`${COUNT}(?:past|previous|historical|completed|approved|curated|vetted|rated|reviewed|archived|signed.off|signed.out|finali[sz]ed|merged|granted|dispositioned) (?:\w+ ){0,1}\w+s\b`, 'g');
 const LABELED_COUNT = new RegExp(String.raw`${COUNT}${NOT_A_COUNT}(?:\w+ ){0,2}?\w+s (?:\w+ ){0,2}?${LABELING_VERB}`, 'g');
 /** "Recruiters have hand-tagged 8,000 CVs": the labeling verb comes first. */
 const LABELED_BEFORE = new RegExp(String.raw`\b(?:hand.|human.)?(?:tagged|labell?ed|annotated|scored|rated|graded|coded|curated|vetted|parsed) (?:about |around |roughly |~|over |some )?(\d[\d,.]*)\s*(k|thousand)?\+?\s+(?:\w+ ){0,2}?\w+s\b`, 'g');

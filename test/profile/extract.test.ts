@@ -73,6 +73,24 @@ describe('deterministic extractor', () => {
     expect(read('The site protocols get amended every month.')).toMatchObject({ knowledgeNeed: 'proprietary', knowledgeFreshness: 'monthly' });
   });
 
+  it('reads what people say about the input, the team, the model and the rules in their own words', () => {
+    expect(read('It does not need to know our prices; everything is in what the caller said.').knowledgeNeed).toBe('none');
+    expect(read('We answer about 200 letters each month.').knowledgeFreshness).toBeUndefined();
+    expect(read('New tours land every couple of days.').knowledgeFreshness).toBe('daily');
+    expect(read('The tariff table has been unchanged since 2018.').knowledgeFreshness).toBe('static');
+    expect(read('Neither of us has ever trained a model and we are GPU-poor.').mlCapacity).toBe('none');
+    expect(read('We would call the OpenAI one.').modelClass).toBe('frontier-api');
+    expect(read('The old bot replied in English and sounded too casual.').behaviourNeed).toBe('strict');
+    expect(read('Each item is assigned to one of nine themes.').task).toBe('classification');
+    expect(read('Guests write questions like "is the pool open?"').task).toBe('qa');
+    expect(read('It answers using your transactions and what you bought before.').personalization).toBe('yes');
+    expect(read('An occasional mistake is acceptable, nobody dies.').accuracyStakes).toBe('low');
+    expect(read('It would be nice to link the page it used.').citations).toBe('nice');
+    expect(read('Every figure must be attributable to a filing.').citations).toBe('required');
+    expect(read('We have 1,400 voice memos paired with the notes staff wrote.').labeledExamples).toBe('thousands');
+    expect(read('The letter has a reference line at the top.').citations).toBeUndefined();
+  });
+
   it('reads personal data, recommendations, recaps, clustering, fixed formats and where the model runs', () => {
     expect(read('Answers come from their own purchase statements.')).toMatchObject({ knowledgeNeed: 'proprietary', personalization: 'yes' });
     expect(read('Suggest recipes people might like, since preferences vary a lot.')).toMatchObject({ task: 'recommendation', personalization: 'yes' });
