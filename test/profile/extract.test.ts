@@ -89,6 +89,11 @@ describe('deterministic extractor', () => {
     expect(read('Every figure must be attributable to a filing.').citations).toBe('required');
     expect(read('We have 1,400 voice memos paired with the notes staff wrote.').labeledExamples).toBe('thousands');
     expect(read('The letter has a reference line at the top.').citations).toBeUndefined();
+    expect(read('Replies in the style our senior editors use.').behaviourNeed).toBe('strict');
+    expect(read('First token within two seconds.').latency).toBe('interactive');
+    expect(read('Comments must not be stored, indexed or kept anywhere searchable.').dataRestriction).toBe('no-search-index');
+    expect(read('The model runs in our own data centre.').knowledgeNeed).toBeUndefined();
+    expect(read('The handbook is reissued every two to three years.').knowledgeFreshness).toBe('static');
   });
 
   it('reads personal data, recommendations, recaps, clustering, fixed formats and where the model runs', () => {
