@@ -93,6 +93,9 @@ describe('deterministic extractor', () => {
     expect(read('First token within two seconds.').latency).toBe('interactive');
     expect(read('Comments must not be stored, indexed or kept anywhere searchable.').dataRestriction).toBe('no-search-index');
     expect(read('The model runs in our own data centre.').knowledgeNeed).toBeUndefined();
+    expect(read('Send each column name from our Snowflake marts to the model.').knowledgeNeed).toBeUndefined();
+    expect(read('Viewing histories live in Snowflake.').knowledgeNeed).toBe('proprietary');
+    expect(read('We have no existing descriptions to learn from.').labeledExamples).toBe('none');
     expect(read('The handbook is reissued every two to three years.').knowledgeFreshness).toBe('static');
   });
 
