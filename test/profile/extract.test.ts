@@ -93,6 +93,8 @@ describe('deterministic extractor', () => {
     expect(read('First token within two seconds.').latency).toBe('interactive');
     expect(read('Comments must not be stored, indexed or kept anywhere searchable.').dataRestriction).toBe('no-search-index');
     expect(read('The model runs in our own data centre.').knowledgeNeed).toBeUndefined();
+    expect(read('The coach suggests sessions based on what each user has done before.')).toMatchObject({ task: 'recommendation', personalization: 'yes' });
+    expect(read('What if it did not have to work offline?').deployment).toBe('cloud');
     expect(read('Send each column name from our Snowflake marts to the model.').knowledgeNeed).toBeUndefined();
     expect(read('Viewing histories live in Snowflake.').knowledgeNeed).toBe('proprietary');
     expect(read('We have no existing descriptions to learn from.').labeledExamples).toBe('none');
