@@ -9,6 +9,8 @@ export interface Evidence {
   phrase: string;
   tier: number;
   index: number;
+  /** Said as a correction ("sorry, monthly", "more like weekly"): it wins over the mention it corrects. */
+  corrects?: boolean;
 }
 
 export interface Extraction {
@@ -38,7 +40,7 @@ const WORD_NUMBERS: Record<string, number> = {
 };
 
 /** Nouns that count labeled examples; documents, users and categories are not examples. */
-const EXAMPLE_NOUN = String.raw`(?:(?:labell?ed|annotated|rated|approved|correct|historical|past|old|human.labell?ed|triaged|resolved|example|training|gold|ideal|good|q ?& ?a|qa|input\/output|question.answer|[\w/]+)[ -]){0,3}(?:examples?|samples?|pairs?|tickets?|cases?|notes?|transcripts?|conversations?|chats?|claims?|labels?|annotations?|reviews?|emails?|records?|q ?& ?as?|datapoints?|data points?|rows?|memos?|descriptions?|replies|responses?|answers?|letters?|summaries|translations?|utterances?|messages?|patents?|drafts?|essays?|applicants?|cvs?|resumes?|recaps?|findings?|forms?|dialogues?|blurbs?|proposals?|comments?|lines?(?! of code))`;
+const EXAMPLE_NOUN = String.raw`(?:(?:labell?ed|annotated|rated|approved|correct|historical|past|old|human.labell?ed|triaged|resolved|example|training|gold|ideal|good|q ?& ?a|qa|input\/output|question.answer|[\w/]+)[ -]){0,3}(?:examples?|samples?|pairs?|tickets?|cases?|notes?|transcripts?|conversations?|chats?|claims?|labels?|annotations?|reviews?|emails?|records?|q ?& ?as?|datapoints?|data points?|rows?|memos?|descriptions?|replies|responses?|answers?|letters?|summaries|translations?|utterances?|messages?|patents?|drafts?|essays?|applicants?|cvs?|resumes?|recaps?|findings?|forms?|dialogues?|blurbs?|proposals?|comments?|lines? of (?:[\w-]+ ){0,3}(?:dialogue|text|copy|examples?))`;
 const NOT_A_COUNT = String.raw`(?!(?:years?|months?|weeks?|days?|hours?|minutes?|pages?|users?|people|devs?|developers?|categories|documents?|docs?|papers?|posts?)\b)`;
 const LABELED_ANYTHING = String.raw`(?:labell?ed|annotated|rated|approved|tagged|graded|triaged|hand.labell?ed|human.labell?ed|aligned|curated|gold) [a-z-]+`;
 /** "25k reports already coded by surveyors": any counted thing that people have labeled or written. */
@@ -46,13 +48,13 @@ const LABELING_VERB = String.raw`(?:already |all |each |we've |we have |our \w+ 
 /** A number as people type it ("8,000", "~2.5k", "50k+"), not glued to a word ("GPT-4"). */
 const COUNT = String.raw`(?<![\w.-])(\d[\d,.]*)\s*(k|thousand)?\+?\s+`;
 /** "~3k past findings", "600 approved sections": earlier work the team signed off. */
-const PAST_WORK = new RegExp(String.raw`${COUNT}(?:past|previous|historical|completed|approved|curated|vetted|rated|reviewed|archived|signed.off|signed.out|finali[sz]ed|merged|granted|dispositioned) (?:\w+ ){0,1}\w+s\b`, 'g');
+const PAST_WORK = new RegExp(String.raw`${COUNT}(?:past|previous|historical|completed|approved|curated|vetted|rated|reviewed|archived|signed.off|signed.out|finali[sz]ed|merged|granted|dispositioned|closed) (?:\w+ ){0,1}\w+s\b`, 'g');
 const LABELED_COUNT = new RegExp(String.raw`${COUNT}${NOT_A_COUNT}(?:\w+ ){0,2}?\w+s (?:\w+ ){0,2}?${LABELING_VERB}`, 'g');
 /** "Recruiters have hand-tagged 8,000 CVs": the labeling verb comes first. */
 const LABELED_BEFORE = new RegExp(String.raw`\b(?:hand.|human.)?(?:tagged|labell?ed|annotated|scored|rated|graded|coded|curated|vetted|parsed) (?:about |around |roughly |~|over |some )?(\d[\d,.]*)\s*(k|thousand)?\+?\s+(?:\w+ ){0,2}?\w+s\b`, 'g');
 /** "~2.5k lines we can train on", "8,000 pipeline files we could pair with…". */
 const USABLE_COUNT = new RegExp(String.raw`${COUNT}(?:[\w-]+ ){0,3}?[\w-]+s (?:we (?:can|could) (?:pair|use|train on|learn from)|to (?:train|learn) (?:on|from)|we could train on|from past \w+ we could train on|(?:as|for) (?:training )?examples)\b`, 'g');
-const QUANTITY = new RegExp(String.raw`(?:~|about |around |roughly |maybe |approx\.? |over |some |nearly |almost |like |only )?(?<![\w.-])(\d[\d,.]*)\s*(k|m|thousand|million)?\+?\s+${NOT_A_COUNT}(?:${LABELED_ANYTHING}|${EXAMPLE_NOUN})\b(?!\s+(?:a|per|each|every) (?:day|week|month|year))`, 'g');
+const QUANTITY = new RegExp(String.raw`(?:~|about |around |roughly |maybe |approx\.? |over |some |nearly |almost |like |only )?(?<![\w.-])(\d[\d,.]*)\s*(k|m|thousand|million)?\+?\s+${NOT_A_COUNT}(?:${LABELED_ANYTHING}|${EXAMPLE_NOUN})\b(?!\s+(?:a|per|each|every) (?:day|night|week|month|year))`, 'g');
 const PARAMS = /\b(\d+(?:\.\d+)?)\s?b\b(?:\s*(?:param|parameter|model))?/g;
 const MILLISECONDS = /(?:under|below|within|less than|<)?\s*~?\s*(\d+(?:\.\d+)?)\s*(ms|milliseconds?|s|sec|seconds?)\b/g;
 
@@ -136,6 +138,13 @@ function negatedBefore(text: string, index: number): boolean {
   return NEGATOR_BEFORE.test(clause);
 }
 
+/** Words that mark what follows as a correction of something just said. */
+const CORRECTION_BEFORE = /(?:\bsorry\b|\bactually\b|\bi mean\b|\bi meant\b|\bmore like\b|\bor rather\b|\bcorrection\b|\bscratch that\b|\bwait\b|\bnot \w+ but\b|\blet me be precise\b)[^.!?]{0,40}$/;
+
+function isCorrection(text: string, index: number): boolean {
+  return CORRECTION_BEFORE.test(text.slice(Math.max(0, index - 60), index));
+}
+
 interface CompiledCue extends Cue {
   global: RegExp;
   negatable: boolean;
@@ -190,7 +199,7 @@ function cueEvidence(text: string, cues: readonly CompiledCue[]): Evidence[] {
     for (const match of text.matchAll(pattern)) {
       const index = match.index ?? 0;
       if (negatable && negatedBefore(text, index)) continue;
-      found.push({ field: cue.field, value: cue.value, phrase: match[0], tier: cue.tier, index });
+      found.push({ field: cue.field, value: cue.value, phrase: match[0], tier: cue.tier, index, ...(isCorrection(text, index) ? { corrects: true } : {}) });
     }
   }
   return found;
@@ -213,8 +222,16 @@ function covered(item: Evidence, evidence: readonly Evidence[]): boolean {
  */
 const FRESHNESS_ORDER: readonly string[] = FIELD_VALUES.knowledgeFreshness;
 
-/** Whether `item` should replace `current` at the same tier (see FIRST_MENTION_WINS and FRESHNESS_ORDER). */
+/**
+ * Whether `item` should replace `current` at the same tier: a correction wins; own documents win over public
+ * sources; the fastest change rate wins; otherwise see FIRST_MENTION_WINS.
+ */
 function overrides(item: Evidence, current: Evidence): boolean {
+  if (item.corrects !== current.corrects) return item.corrects === true;
+  if (item.field === 'knowledgeNeed' && item.value !== current.value && [item.value, current.value].every((value) => value === 'public' || value === 'proprietary')) {
+    // Answers that draw on the team's own documents as well as public sources need the team's documents.
+    return item.value === 'proprietary';
+  }
   if (item.field === 'knowledgeFreshness' && item.value !== current.value) return FRESHNESS_ORDER.indexOf(item.value) > FRESHNESS_ORDER.indexOf(current.value);
   return FIRST_MENTION_WINS.has(item.field) ? item.index < current.index : item.index > current.index;
 }

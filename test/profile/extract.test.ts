@@ -95,6 +95,16 @@ describe('deterministic extractor', () => {
     expect(read('The model runs in our own data centre.').knowledgeNeed).toBeUndefined();
     expect(read('The coach suggests sessions based on what each user has done before.')).toMatchObject({ task: 'recommendation', personalization: 'yes' });
     expect(read('What if it did not have to work offline?').deployment).toBe('cloud');
+    expect(read('The rota changes daily, sorry, more like weekly.').knowledgeFreshness).toBe('weekly');
+    expect(read('Answers come from press releases and our own field notes.').knowledgeNeed).toBe('proprietary');
+    expect(read('We hire every time a store opens and I edit the ad before posting.').behaviourNeed).toBeUndefined();
+    expect(read('The style rules are short, I can just say them in the prompt.').behaviourNeed).toBe('light');
+    expect(read('It has to work with no signal in the mine.').deployment).toBe('on-device');
+    expect(read('The app runs on their tablets over 4G.').deployment).toBeUndefined();
+    expect(read('Boil each report down to three lines.')).toMatchObject({ task: 'summarization' });
+    expect(read('Boil each report down to three lines.').labeledExamples).toBeUndefined();
+    expect(read('None of us knows how to train anything.').mlCapacity).toBe('none');
+    expect(read('We would host a mid-sized open model.').modelClass).toBe('open-medium');
     expect(read('Send each column name from our Snowflake marts to the model.').knowledgeNeed).toBeUndefined();
     expect(read('Viewing histories live in Snowflake.').knowledgeNeed).toBe('proprietary');
     expect(read('We have no existing descriptions to learn from.').labeledExamples).toBe('none');
