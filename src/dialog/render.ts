@@ -1,5 +1,5 @@
 import { OPTION_LABELS, type EngineResult, type Option, type Reason } from '../engine/types.js';
-import type { KnowledgeBase } from '../knowledge/index.js';
+import { tableCells, type KnowledgeBase } from '../knowledge/index.js';
 import { choiceLabel, fieldName } from '../profile/catalogue.js';
 import { PROFILE_FIELDS, profileValue, type Profile, type ProfileField } from '../profile/schema.js';
 import type { AssessmentResult, CitationView, DecisionRecord, Reply, ReplyAction, ReplyKind, ReplySection } from './messages.js';
@@ -29,7 +29,7 @@ export function readableQuote(quote: string, columns?: readonly string[]): strin
 
 /** "| Cost | Higher | Lower |" under "Aspect | Fine-tuning | RAG" reads "Cost — Fine-tuning: Higher; RAG: Lower". */
 function readableRow(row: string, columns: readonly string[]): string {
-  const cells = row.replace(/^\|/, '').replace(/\|$/, '').split('|').map((cell) => cell.trim());
+  const cells = tableCells(row);
   if (cells.length !== columns.length || cells.length < 2) return row;
   const [label, ...values] = cells;
   return `${label} — ${values.map((value, index) => `${columns[index + 1]}: ${value}`).join('; ')}`;

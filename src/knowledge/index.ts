@@ -3,12 +3,12 @@ import type { CitationView } from '../dialog/messages.js';
 import type { Citation } from '../engine/types.js';
 import { KnowledgeError, loadDocuments, type KnowledgeDocument } from './documents.js';
 import { passagesOf, type Passage } from './passages.js';
-import { bestQuote, tableColumns } from './quotes.js';
+import { bestQuote, tableCells, tableColumns } from './quotes.js';
 import { PassageIndex, type RankedPassage } from './search.js';
 import { loadVocabulary, type QuestionVocabulary } from './vocabulary.js';
 
 export type { Passage, RankedPassage, KnowledgeDocument };
-export { KnowledgeError, bestQuote };
+export { KnowledgeError, bestQuote, tableCells };
 
 /** The bundled documents, next to src/. */
 export const BUNDLED_KNOWLEDGE_DIR = fileURLToPath(new URL('../../knowledge/', import.meta.url));

@@ -26,7 +26,8 @@ export function sentencesOf(text: string): string[] {
   return sentences;
 }
 
-function cellsOf(row: string): string[] {
+/** A Markdown table row's cells, trimmed: "| Cost | Higher |" → ["Cost", "Higher"]. */
+export function tableCells(row: string): string[] {
   return row.replace(/^\|/, '').replace(/\|$/, '').split('|').map((cell) => cell.trim());
 }
 
@@ -41,7 +42,7 @@ export function tableColumns(passageText: string, quote: string): string[] | und
   for (let index = row - 1; index > 0; index -= 1) {
     const line = lines[index] ?? '';
     if (!line.startsWith('|')) return undefined;
-    if (TABLE_RULE.test(line)) return cellsOf(lines[index - 1] ?? '');
+    if (TABLE_RULE.test(line)) return tableCells(lines[index - 1] ?? '');
   }
   return undefined;
 }
