@@ -96,7 +96,7 @@ describe('deterministic extractor', () => {
     expect(read('The coach suggests sessions based on what each user has done before.')).toMatchObject({ task: 'recommendation', personalization: 'yes' });
     expect(read('What if it did not have to work offline?').deployment).toBe('cloud');
     expect(read('The rota changes daily, sorry, more like weekly.').knowledgeFreshness).toBe('weekly');
-    expect(read('Answers come from press releases and our own field notes.').knowledgeNeed).toBe('proprietary');
+    expect(read('Answers come from our own field notes and from press releases.').knowledgeNeed).toBe('proprietary');
     expect(read('We hire every time a store opens and I edit the ad before posting.').behaviourNeed).toBeUndefined();
     expect(read('The style rules are short, I can just say them in the prompt.').behaviourNeed).toBe('light');
     expect(read('It has to work with no signal in the mine.').deployment).toBe('on-device');
