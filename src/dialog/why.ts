@@ -25,6 +25,22 @@ const TOPICS: { field: ProfileField; pattern: RegExp }[] = [
   { field: 'domainLanguage', pattern: /\bjargon\b|\bterminolog\w*\b|\bdomain\b|\bspeciali[sz]ed\b/ },
 ];
 
+/**
+ * Phrases about the advice itself ("does that change your answer?") carry no topic: "change" there is not
+ * about data that changes, and "wrong" in "pick the wrong one" is not about accuracy.
+ */
+const META_PHRASES = [
+  /\b(?:does|do|would|will|could|can|might|should) (?:that|this|it|these|those|any of (?:that|this)) (?:still )?change (?:the|your|our|my|this|that|anything|things|much|a lot)?\s*(?:advice|answer|recommendation|verdict|pick|choice|call|mind|suggestion|conclusion|outcome|result)?\b/g,
+  /\bchange (?:your|the) (?:advice|answer|recommendation|verdict|mind|suggestion)\b/g,
+  /\b(?:pick|picks|picked|choose|chose|go with|bet on) (?:the )?wrong(?: one| option| approach)?\b/g,
+  // "Our current bot" is the one they have, not knowledge that must stay current.
+  /\b(?:our|the|my|their|your) current\b/g,
+];
+
+function withoutMetaPhrases(question: string): string {
+  return META_PHRASES.reduce((text, pattern) => text.replace(pattern, ' '), question);
+}
+
 /** Passages cited by rules on a topic rank higher for questions on it; the engine's own reasons a little too. */
 const TOPIC_BOOST = 1.5;
 const REASON_BOOST = 0.5;
@@ -62,7 +78,7 @@ function optionRuleMatches(rule: FactorRule, option: Option, negated: boolean): 
 }
 
 function topicBoosts(question: string, result: AssessmentResult | null): Map<string, number> {
-  const text = withoutOpener(normalise(question));
+  const text = withoutMetaPhrases(withoutOpener(normalise(question)));
   const fields = new Set(TOPICS.filter(({ pattern }) => pattern.test(text)).map(({ field }) => field));
   const option = mentionedOption(text);
   const negated = /^why (?:not|wouldn't|shouldn't|don't|can't)\b/.test(text);
@@ -145,7 +161,9 @@ export function answerWhy(
 ): WhyAnswer {
   const result = context.result ?? null;
   const query = hasContentTerms(question) || !result ? question : `${question} ${reasonQuery(result, context.option ?? null)}`;
-  let ranked = knowledge.search(query, PASSAGES_RETURNED, topicBoosts(query, result));
+  const stripped = withoutMetaPhrases(normalise(query));
+  const searched = hasContentTerms(stripped) ? stripped : query;
+  let ranked = knowledge.search(searched, PASSAGES_RETURNED, topicBoosts(query, result));
   let covered = isCovered(ranked);
   // "How do we evaluate it?" after a recommendation: "it" is the recommended approach.
   if (!covered && result && mentionedOption(normalise(question)) === null) {

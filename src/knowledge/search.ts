@@ -126,7 +126,6 @@ const SYNONYMS: Record<string, string[]> = {
   conversations: ['conversational', 'chitchat'],
   chat: ['conversational', 'chitchat'],
   normal: ['general'],
-  keeps: ['current', 'up-to-date'],
   latest: ['current', 'up-to-date', 'dynamic'],
   news: ['current', 'up-to-date'],
   fresh: ['current', 'up-to-date', 'dynamic'],

@@ -148,6 +148,14 @@ describe('why answers', () => {
     expect(answer.views.every((view) => !/[:?]$/.test(view.quote))).toBe(true);
   });
 
+  it('reads "does that change your advice?" as a question about the advice, not about data that changes', () => {
+    const tail = ', does that change your advice?';
+    const question = 'Our drivers are often out of coverage and the assistant must work on their tablets';
+    const top = answerWhy(knowledge, question + tail).passages.slice(0, 3).map((passage) => passage.passageId);
+    expect(top).toEqual(answerWhy(knowledge, question + '?').passages.slice(0, 3).map((passage) => passage.passageId));
+    expect(top.some((passageId) => passageId.includes('static-or-dynamic'))).toBe(false);
+  });
+
   it('says honestly when the sources do not cover a question', () => {
     const answer = answerWhy(knowledge, 'What is the capital of France?');
     expect(answer.covered).toBe(false);
