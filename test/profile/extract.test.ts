@@ -56,6 +56,8 @@ describe('deterministic extractor', () => {
   it('reads capacity, stakes, devices and restrictions from everyday wording', () => {
     expect(read('We only have CPU boxes.').mlCapacity).toBe('none');
     expect(read('Zero ML staff here.').mlCapacity).toBe('none');
+    expect(read('No one in our group has fine-tuned anything.').mlCapacity).toBe('none');
+    expect(read('Made-up delivery dates would be a serious problem for us.').accuracyStakes).toBe('high');
     expect(read('Our NLP group already fine-tunes Mistral models.').mlCapacity).toBe('strong');
     expect(read('If it gets it wrong, a family misses the deadline, so it has to be right.').accuracyStakes).toBe('high');
     expect(read('Drivers notice instantly when a route is wrong.').latency).toBeUndefined();
