@@ -40,23 +40,39 @@ const WORD_NUMBERS: Record<string, number> = {
 };
 
 /** Nouns that count labeled examples; documents, users and categories are not examples. */
-const EXAMPLE_NOUN = String.raw`(?:(?:labell?ed|annotated|rated|approved|correct|historical|past|old|human.labell?ed|triaged|resolved|example|training|gold|ideal|good|q ?& ?a|qa|input\/output|question.answer|[\w/]+)[ -]){0,3}(?:examples?|samples?|pairs?|tickets?|cases?|notes?|transcripts?|conversations?|chats?|claims?|labels?|annotations?|reviews?|emails?|records?|q ?& ?as?|datapoints?|data points?|rows?|memos?|descriptions?|replies|responses?|answers?|letters?|summaries|translations?|utterances?|messages?|patents?|drafts?|essays?|applicants?|cvs?|resumes?|recaps?|findings?|forms?|dialogues?|blurbs?|proposals?|comments?|lines? of (?:[\w-]+ ){0,3}(?:dialogue|text|copy|examples?))`;
-const NOT_A_COUNT = String.raw`(?!(?:years?|months?|weeks?|days?|hours?|minutes?|pages?|users?|people|devs?|developers?|categories|documents?|docs?|papers?|posts?)\b)`;
+const EXAMPLE_NOUN = String.raw`(?:(?:labell?ed|annotated|rated|approved|correct|historical|past|old|human.labell?ed|triaged|resolved|example|training|gold|ideal|good|q ?& ?a|qa|input\/output|question.answer|[\w/']+)[ -]){0,3}(?:examples?|samples?|pairs?|tickets?|cases?|notes?|transcripts?|conversations?|chats?|claims?|labels?|annotations?|reviews?|emails?|records?|q ?& ?as?|datapoints?|data points?|rows?|memos?|descriptions?|replies|responses?|answers?|letters?|summaries|translations?|utterances?|messages?|patents?|drafts?|essays?|applicants?|cvs?|resumes?|recaps?|findings?|forms?|dialogues?|blurbs?|proposals?|comments?|explanations?|lines? of (?:[\w-]+ ){0,3}(?:dialogue|text|copy|examples?)|(?<=(?:written|approved|past|previous|archived|edited|signed.off|finished) )reports?)`;
+const NOT_A_COUNT = String.raw`(?!(?:years?|months?|weeks?|days?|hours?|minutes?|pages?|users?|people|devs?|developers?|categories|documents?|docs?|papers?|posts?|(?:[\w-]+ )?sheets?|skus?|articles?|manuals?)\b)`;
 const LABELED_ANYTHING = String.raw`(?:labell?ed|annotated|rated|approved|tagged|graded|triaged|hand.labell?ed|human.labell?ed|aligned|curated|gold) [a-z-]+`;
 /** "25k reports already coded by surveyors": any counted thing that people have labeled or written. */
-const LABELING_VERB = String.raw`(?:already |all |each |we've |we have |our \w+ |by \w+ )*(?:coded|labell?ed|tagged|annotated|classified|categori[sz]ed|graded|rated|scored|reviewed|approved|signed off|wrote|written|drafted|corrected|triaged|resolved|paired|fixed|verified|edited|merged)\b`;
+const LABELING_VERB = String.raw`(?:already |all |each |we've |we have |our \w+ |by \w+ )*(?:coded|labell?ed|tagged|annotated|classified|categori[sz]ed|graded|rated|scored|reviewed|approved|signed off|wrote|written|drafted|corrected|triaged|resolved|paired|fixed|verified|edited|merged|keyed|hand.keyed)\b`;
 /** A number as people type it ("8,000", "~2.5k", "50k+"), not glued to a word ("GPT-4"). */
 const COUNT = String.raw`(?<![\w.-])(\d[\d,.]*)\s*(k|thousand)?\+?\s+`;
 /** "~3k past findings", "600 approved sections": earlier work the team signed off. */
-const PAST_WORK = new RegExp(String.raw`${COUNT}(?:past|previous|historical|completed|approved|curated|vetted|rated|reviewed|archived|signed.off|signed.out|finali[sz]ed|merged|granted|dispositioned|closed) (?:\w+ ){0,1}\w+s\b`, 'g');
+const PAST_WORK = new RegExp(String.raw`${COUNT}(?:past|previous|historical|completed|approved|recorded|logged|saved|curated|vetted|rated|reviewed|archived|signed.off|signed.out|finali[sz]ed|merged|granted|dispositioned|closed) (?:\w+ ){0,1}\w+s\b`, 'g');
 const LABELED_COUNT = new RegExp(String.raw`${COUNT}${NOT_A_COUNT}(?:\w+ ){0,2}?\w+s (?:\w+ ){0,2}?${LABELING_VERB}`, 'g');
 /** "Recruiters have hand-tagged 8,000 CVs": the labeling verb comes first. */
 const LABELED_BEFORE = new RegExp(String.raw`\b(?:hand.|human.)?(?:tagged|labell?ed|annotated|scored|rated|graded|coded|curated|vetted|parsed) (?:about |around |roughly |~|over |some )?(\d[\d,.]*)\s*(k|thousand)?\+?\s+(?:\w+ ){0,2}?\w+s\b`, 'g');
+/** "12k documents already keyed by our data-entry team": documents count once someone has labeled them. */
+const LABELED_DOCUMENTS = new RegExp(String.raw`${COUNT}(?:[\w-]+ )?(?:documents?|docs|pages|files|forms) (?:already |all |each )?(?:keyed|hand.keyed|labell?ed|annotated|coded|tagged|classified|checked|hand.checked|transcribed)\b`, 'g');
 /** "~2.5k lines we can train on", "8,000 pipeline files we could pair with…". */
 const USABLE_COUNT = new RegExp(String.raw`${COUNT}(?:[\w-]+ ){0,3}?[\w-]+s (?:we (?:can|could) (?:pair|use|train on|learn from)|to (?:train|learn) (?:on|from)|we could train on|from past \w+ we could train on|(?:as|for) (?:training )?examples)\b`, 'g');
 const QUANTITY = new RegExp(String.raw`(?:~|about |around |roughly |maybe |approx\.? |over |some |nearly |almost |like |only )?(?<![\w.-])(\d[\d,.]*)\s*(k|m|thousand|million)?\+?\s+${NOT_A_COUNT}(?:${LABELED_ANYTHING}|${EXAMPLE_NOUN})\b(?!\s+(?:a|per|each|every) (?:day|night|week|month|year))`, 'g');
 const PARAMS = /\b(\d+(?:\.\d+)?)\s?b\b(?:\s*(?:param|parameter|model))?/g;
-const MILLISECONDS = /(?:under|below|within|less than|<)?\s*~?\s*(\d+(?:\.\d+)?)\s*(ms|milliseconds?|s|sec|seconds?)\b/g;
+/** Not "A100s", "under-12s" or "the 1890s". */
+const MILLISECONDS = /(?:under|below|within|less than|<)?\s*~?\s*(?<![\w.-])(\d+(?:\.\d+)?)\s*(ms|milliseconds?|s|sec|seconds?)\b/g;
+/** "4-5k pairs", "40 to 50 replies", "150-250 ms": the scale or unit is written once, after the second number. */
+const RANGE = /(?<![\w.-])(\d[\d,.]*)\s*(?:-|to)\s*(\d[\d,.]*)(?:\s*(k|thousand|ms|s|sec|seconds?))?\b/g;
+
+/** A counted range reads as its midpoint ("4-5k" as 4500); a time limit as its upper end. */
+function withRangesResolved(text: string, pick: 'midpoint' | 'upper'): string {
+  return text.replace(RANGE, (whole, low: string, high: string, unit: string | undefined) => {
+    const isCount = unit === undefined || unit === 'k' || unit === 'thousand';
+    if ((pick === 'midpoint') !== isCount) return whole;
+    if (pick === 'upper') return `${high} ${unit}`;
+    const middle = (parseCount(low, unit) + parseCount(high, unit)) / 2;
+    return Number.isFinite(middle) ? String(Math.round(middle)) : whole;
+  });
+}
 
 export function normalise(text: string): string {
   return text
@@ -86,14 +102,15 @@ export function bucketExamples(count: number): string {
   return 'thousands';
 }
 
-function quantityEvidence(text: string): Evidence[] {
+function quantityEvidence(original: string): Evidence[] {
+  const text = withRangesResolved(original, 'midpoint');
   const found: Evidence[] = [];
-  for (const match of [...text.matchAll(QUANTITY), ...text.matchAll(LABELED_COUNT), ...text.matchAll(LABELED_BEFORE), ...text.matchAll(PAST_WORK), ...text.matchAll(USABLE_COUNT)]) {
+  for (const match of [...text.matchAll(QUANTITY), ...text.matchAll(LABELED_COUNT), ...text.matchAll(LABELED_BEFORE), ...text.matchAll(PAST_WORK), ...text.matchAll(USABLE_COUNT), ...text.matchAll(LABELED_DOCUMENTS)]) {
     const count = parseCount(match[1] ?? '', match[2]);
     if (Number.isNaN(count)) continue;
     found.push({ field: 'labeledExamples', value: bucketExamples(count), phrase: match[0].trim(), tier: 3, index: match.index ?? 0 });
   }
-  const worded = text.matchAll(new RegExp(String.raw`\b(a few|a couple|${Object.keys(WORD_NUMBERS).join('|')}) (hundred|thousand|dozen)? ?${NOT_A_COUNT}${EXAMPLE_NOUN}\b`, 'g'));
+  const worded = text.matchAll(new RegExp(String.raw`\b(a few|a couple|${Object.keys(WORD_NUMBERS).join('|')}) (hundred|thousand|dozen)? ?${NOT_A_COUNT}${EXAMPLE_NOUN}\b(?!\s+(?:a|per|each|every) (?:day|night|week|month|quarter|year))`, 'g'));
   for (const match of worded) {
     const base = match[1]?.startsWith('a ') ? 3 : (WORD_NUMBERS[match[1] ?? ''] ?? 0);
     const scale = match[2] === 'hundred' ? 100 : match[2] === 'thousand' ? 1000 : match[2] === 'dozen' ? 12 : 1;
@@ -113,14 +130,16 @@ function modelSizeEvidence(text: string): Evidence[] {
   return found;
 }
 
-function latencyEvidence(text: string): Evidence[] {
+function latencyEvidence(original: string): Evidence[] {
+  const text = withRangesResolved(original, 'upper');
   const found: Evidence[] = [];
   for (const match of text.matchAll(MILLISECONDS)) {
     const amount = Number(match[1]);
     const unit = match[2] ?? '';
     const ms = unit.startsWith('m') ? amount : amount * 1000;
-    if (!/\b(?:respon|latenc|answer|reply|start|under|within|below)/.test(text.slice(Math.max(0, (match.index ?? 0) - 40), (match.index ?? 0) + match[0].length + 20))) continue;
-    const value = ms < 1000 ? 'realtime' : ms <= 3000 ? 'interactive' : 'relaxed';
+    if (!/\b(?:respon|latenc|answer|reply|start|under|within|below|back in|return)/.test(text.slice(Math.max(0, (match.index ?? 0) - 40), (match.index ?? 0) + match[0].length + 20))) continue;
+    // Someone waiting at a screen: a reply within a quarter of a minute is still a conversation.
+    const value = ms < 1000 ? 'realtime' : ms <= 15_000 ? 'interactive' : 'relaxed';
     found.push({ field: 'latency', value, phrase: match[0].trim(), tier: 3, index: match.index ?? 0 });
   }
   return found;
@@ -134,7 +153,7 @@ const NEGATOR_BEFORE = /\b(?:no|not|nobody|never|without|nothing|don't|doesn't|i
 function negatedBefore(text: string, index: number): boolean {
   const before = text.slice(Math.max(0, index - 40), index);
   // A negation only reaches within its own clause.
-  const clause = before.slice(Math.max(...[',', '.', ';', ':', '!', '?', ' - ', '(', ' but '].map((mark) => before.lastIndexOf(mark))) + 1);
+  const clause = before.slice(Math.max(...[',', '.', ';', ':', '!', '?', ' - ', '(', ')', '"', ' but '].map((mark) => before.lastIndexOf(mark))) + 1);
   return NEGATOR_BEFORE.test(clause);
 }
 

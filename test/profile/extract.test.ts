@@ -169,6 +169,40 @@ describe('deterministic extractor', () => {
     expect(read('We sort our emails by date.').task).toBeUndefined();
   });
 
+  it('reads ranges, approvals to index, time limits in seconds and minutes, and where the model must not run', () => {
+    expect(read('We hold 2-3k call summaries checked by supervisors.').labeledExamples).toBe('thousands');
+    expect(read('There are 30 to 40 gold-standard answers so far.').labeledExamples).toBe('few');
+    expect(read('About 9k invoices already keyed by the finance clerks.').labeledExamples).toBe('thousands');
+    expect(read("We haven't kept any example answers.").labeledExamples).toBe('none');
+    expect(read('We sell a few hundred products and get a few dozen reviews a week.').labeledExamples).toBeUndefined();
+    expect(read('Security signed off on indexing the runbooks.').dataRestriction).toBe('none');
+    expect(read('The files must stay out of any search index, but fine-tuning in our VPC is ok.').dataRestriction).toBe('no-search-index');
+    expect(read('Staff should get an answer within 8 seconds.').latency).toBe('interactive');
+    expect(read('Scores must come back in 100-200 ms.').latency).toBe('realtime');
+    expect(read('A report within a couple of hours is fine; nobody needs them instantly.').latency).toBe('relaxed');
+    expect(read('We train on two A100s and want replies under 3 s.').latency).toBe('interactive');
+    expect(read('It runs server-side, nothing on the handsets.').deployment).toBe('cloud');
+    expect(read('Cloud only, no offline mode needed.').deployment).toBe('cloud');
+  });
+
+  it('reads stakes, formats, rules and sources the way ticket writers and disappointed triers put them', () => {
+    expect(read('A wrong delivery date costs us real money in refunds.').accuracyStakes).toBe('high');
+    expect(read('An occasional wrong label is harmless, we skim the chart anyway.').accuracyStakes).toBe('low');
+    expect(read('The reply must be exactly one status from the list.').outputStructure).toBe('structured');
+    expect(read("Answers follow our fixed 'Problem / Cause / Fix' layout.").outputStructure).toBe('structured');
+    expect(read('Plain paragraphs are fine, nothing rigid.').outputStructure).toBe('free');
+    expect(read('We pasted the style guide into the prompt and it still did not stick.').behaviourNeed).toBe('strict');
+    expect(read('Tone is a nice-to-have, nothing strict.').behaviourNeed).toBe('light');
+    expect(read('The terminology is heavy, full of part numbers.').domainLanguage).toBe('specialized');
+    expect(read('Researchers want a link for every claim.').citations).toBe('required');
+    expect(read('Nothing internal, the question has everything.').knowledgeNeed).toBe('none');
+    expect(read('The tariffs get revised most months.').knowledgeFreshness).toBe('monthly');
+    expect(read('No logins: everyone gets the same answers.').personalization).toBe('no');
+    expect(read('Our four in-house ML engineers have GPUs.').mlCapacity).toBe('strong');
+    expect(read('We do not have in-house ML specialists.').mlCapacity).toBe('none');
+    expect(read("In the ticket text ('no wifi since Monday') mapped to one of 40 queues.").deployment).toBeUndefined();
+  });
+
   it('skips a cue only when its fixed start is absent from the text', () => {
     expect(requiredPrefix(String.raw`\bsummar(?:y|ies)\b`)).toBe('summar');
     expect(requiredPrefix(String.raw`\brecaps?\b`)).toBe('recap');
