@@ -43,9 +43,11 @@ export function isQuestionShaped(text: string): boolean {
 
 /** "But why not…", "OK so why…": words that open a message without changing what it asks. */
 const OPENER = /^(?:(?:hey|hi|hello|ok|okay|so|and|but|then|well|hmm|please|sorry|right)[,!]?\s+)+/;
+/** "Could you clarify why…", "please explain why…": a polite frame around the question itself. */
+const REQUEST_FRAME = /^(?:(?:could|can|would|will) you (?:please )?|(?:i'd|i would|we'd|we would) (?:like|love) (?:you )?to |please )?(?:clarify|explain|tell (?:me|us)|elaborate on|understand|know|say)\s+(?=why\b|what\b|how\b|whether\b)/;
 
 export function withoutOpener(text: string): string {
-  return text.replace(OPENER, '');
+  return text.replace(OPENER, '').replace(REQUEST_FRAME, '');
 }
 
 export function detectIntent(rawText: string): Intent {
@@ -55,7 +57,7 @@ export function detectIntent(rawText: string): Intent {
   const whatIf = /^(?:what if|suppose|supposing|imagine|hypothetically|what would (?:change|happen) if|and if|what about if)\b[,:]?\s*(.*)$/.exec(text);
   if (whatIf) return { kind: 'what-if', text: whatIf[1] ?? '' };
   if (/^why\b/.test(text)) {
-    const negated = /^why (?:not|wouldn't|shouldn't|don't|can't|isn't|aren't|no)\b/.test(text) || /\binstead\b/.test(text);
+    const negated = /^why (?:not|wouldn't|shouldn't|don't|can't|isn't|aren't|no)\b/.test(text) || /\binstead\b/.test(text) || /\b(?:isn't|wasn't|aren't|is not|was not|are not|not) (?:being )?(?:recommended|suggested|chosen|preferred|favou?red)\b/.test(text);
     return { kind: 'why', option: mentionedOption(text), negated };
   }
   return isQuestionShaped(text) ? { kind: 'question' } : { kind: 'statement' };

@@ -33,6 +33,8 @@ const META_PHRASES = [
   /\b(?:does|do|would|will|could|can|might|should) (?:that|this|it|these|those|any of (?:that|this)) (?:still )?change (?:the|your|our|my|this|that|anything|things|much|a lot)?\s*(?:advice|answer|recommendation|verdict|pick|choice|call|mind|suggestion|conclusion|outcome|result)?\b/g,
   /\bchange (?:your|the) (?:advice|answer|recommendation|verdict|mind|suggestion)\b/g,
   /\b(?:pick|picks|picked|choose|chose|go with|bet on) (?:the )?wrong(?: one| option| approach)?\b/g,
+  // "Why is fine-tuning not recommended?" asks about this advice, not about recommendation systems.
+  /\b(?:is|was|are|isn't|wasn't|aren't|is not|was not|are not|not|being) (?:being )?(?:recommended|suggested|advised)\b/g,
   // "Our current bot" is the one they have, not knowledge that must stay current.
   /\b(?:our|the|my|their|your) current\b/g,
 ];
@@ -161,7 +163,7 @@ export function answerWhy(
 ): WhyAnswer {
   const result = context.result ?? null;
   const query = hasContentTerms(question) || !result ? question : `${question} ${reasonQuery(result, context.option ?? null)}`;
-  const stripped = withoutMetaPhrases(normalise(query));
+  const stripped = withoutMetaPhrases(withoutOpener(normalise(query)));
   const searched = hasContentTerms(stripped) ? stripped : query;
   let ranked = knowledge.search(searched, PASSAGES_RETURNED, topicBoosts(query, result));
   let covered = isCovered(ranked);

@@ -56,8 +56,8 @@ const CATALOGUE: Catalogue = {
     text: 'How often does that knowledge change?',
     labels: {
       static: 'Practically never',
-      yearly: 'About once a year',
-      monthly: 'Monthly or a few times a year',
+      yearly: 'Every few months to once a year',
+      monthly: 'Every month or two',
       weekly: 'Weekly',
       daily: 'Daily',
       realtime: 'Continuously (live data)',

@@ -120,6 +120,16 @@ describe('conversation', () => {
     expect(background.text).not.toMatch(/Fine-tuning scores/);
   });
 
+  it('reads a formal "could you clarify why X is not recommended?" as "why not X?", quoting no recommender case study', async () => {
+    const user = await recommendedRag();
+    const reply = await user.say('Could you clarify why fine-tuning is not recommended?');
+    expect(reply.kind).toBe('answer');
+    expect(reply.text).toMatch(/Fine-tuning scores [\d.]+ points below RAG/);
+    expect(reply.text).not.toMatch(/Content Recommendation System/);
+    const explain = await user.say('Please explain why RAG was suggested.');
+    expect(explain.text).toContain('the engine recommends RAG');
+  });
+
   it('answers "why not X?" about the recommended option without comparing it with itself', async () => {
     const user = await recommendedRag();
     const reply = await user.say('why not RAG?');

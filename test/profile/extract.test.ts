@@ -203,6 +203,11 @@ describe('deterministic extractor', () => {
     expect(read("In the ticket text ('no wifi since Monday') mapped to one of 40 queues.").deployment).toBeUndefined();
   });
 
+  it('reads the formal register of public bodies', () => {
+    const text = 'The Council wishes to procure a tool for its planning officers. Officers must be able to establish the provenance of every statement. The Council has no in-house machine learning capability and holds no corpus of annotated decisions. Erroneous output could cause detriment to applicants.';
+    expect(read(text)).toMatchObject({ citations: 'required', mlCapacity: 'none', labeledExamples: 'none', accuracyStakes: 'high' });
+  });
+
   it('skips a cue only when its fixed start is absent from the text', () => {
     expect(requiredPrefix(String.raw`\bsummar(?:y|ies)\b`)).toBe('summar');
     expect(requiredPrefix(String.raw`\brecaps?\b`)).toBe('recap');
