@@ -11,6 +11,8 @@ export interface Evidence {
   index: number;
   /** Said as a correction ("sorry, monthly", "more like weekly"): it wins over the mention it corrects. */
   corrects?: boolean;
+  /** The field's rating said outright ("stakes are medium"). */
+  explicit?: boolean;
 }
 
 export interface Extraction {
@@ -40,7 +42,7 @@ const WORD_NUMBERS: Record<string, number> = {
 };
 
 /** Nouns that count labeled examples; documents, users and categories are not examples. */
-const EXAMPLE_NOUN = String.raw`(?:(?:labell?ed|annotated|rated|approved|correct|historical|past|old|human.labell?ed|triaged|resolved|example|training|gold|ideal|good|q ?& ?a|qa|input\/output|question.answer|[\w/']+)[ -]){0,3}(?:examples?|samples?|pairs?|tickets?|cases?|notes?|transcripts?|conversations?|chats?|claims?|labels?|annotations?|reviews?|emails?|records?|q ?& ?as?|datapoints?|data points?|rows?|memos?|descriptions?|replies|responses?|answers?|letters?|summaries|translations?|utterances?|messages?|patents?|drafts?|essays?|applicants?|cvs?|resumes?|recaps?|findings?|forms?|dialogues?|blurbs?|proposals?|comments?|explanations?|lines? of (?:[\w-]+ ){0,3}(?:dialogue|text|copy|examples?)|(?<=(?:written|approved|past|previous|archived|edited|signed.off|finished) )reports?)`;
+const EXAMPLE_NOUN = String.raw`(?:(?:labell?ed|annotated|rated|approved|correct|historical|past|old|human.labell?ed|triaged|resolved|example|training|gold|ideal|good|q ?& ?a|qa|input\/output|question.answer|[\w/']+)[ -]){0,3}(?:examples?|samples?|pairs?|tickets?|cases?|notes?|transcripts?|conversations?|chats?|claims?|labels?|annotations?|reviews?|emails?|records?|q ?& ?as?|datapoints?|data points?|rows?|memos?|descriptions?|replies|responses?|answers?|letters?|summaries|translations?|utterances?|messages?|patents?|drafts|essays?|applicants?|cvs?|resumes?|recaps?|findings?|forms?|dialogues?|blurbs?|proposals?|comments?|explanations?|lines? of (?:[\w-]+ ){0,3}(?:dialogue|text|copy|examples?)|(?<=(?:written|approved|past|previous|archived|edited|signed.off|finished) )reports?)`;
 const NOT_A_COUNT = String.raw`(?!(?:years?|months?|weeks?|days?|hours?|minutes?|pages?|users?|people|devs?|developers?|categories|documents?|docs?|papers?|posts?|(?:[\w-]+ )?sheets?|skus?|articles?|manuals?)\b)`;
 const LABELED_ANYTHING = String.raw`(?:labell?ed|annotated|rated|approved|tagged|graded|triaged|hand.labell?ed|human.labell?ed|aligned|curated|gold) [a-z-]+`;
 /** "25k reports already coded by surveyors": any counted thing that people have labeled or written. */
@@ -51,9 +53,11 @@ const COUNT = String.raw`(?<![\w.-])(\d[\d,.]*)\s*(k|thousand)?\+?\s+`;
 const PAST_WORK = new RegExp(String.raw`${COUNT}(?:past|previous|historical|completed|approved|recorded|logged|saved|curated|vetted|rated|reviewed|archived|signed.off|signed.out|finali[sz]ed|merged|granted|dispositioned|closed) (?:\w+ ){0,1}\w+s\b`, 'g');
 const LABELED_COUNT = new RegExp(String.raw`${COUNT}${NOT_A_COUNT}(?:\w+ ){0,2}?\w+s (?:\w+ ){0,2}?${LABELING_VERB}`, 'g');
 /** "Recruiters have hand-tagged 8,000 CVs": the labeling verb comes first. */
-const LABELED_BEFORE = new RegExp(String.raw`\b(?:hand.|human.)?(?:tagged|labell?ed|annotated|scored|rated|graded|coded|curated|vetted|parsed) (?:about |around |roughly |~|over |some )?(\d[\d,.]*)\s*(k|thousand)?\+?\s+(?:\w+ ){0,2}?\w+s\b`, 'g');
+const LABELED_BEFORE = new RegExp(String.raw`\b(?:hand.|human.)?(?:tagged|labell?ed|annotated|scored|rated|graded|coded|curated|vetted|parsed) (?:about |around |roughly |~|over |some |like |maybe |only |just )?(\d[\d,.]*)\s*(k|thousand)?\+?\s+(?:\w+ ){0,2}?\w+s\b`, 'g');
 /** "12k documents already keyed by our data-entry team": documents count once someone has labeled them. */
 const LABELED_DOCUMENTS = new RegExp(String.raw`${COUNT}(?:[\w-]+ )?(?:documents?|docs|pages|files|forms) (?:already |all |each )?(?:keyed|hand.keyed|labell?ed|annotated|coded|tagged|classified|checked|hand.checked|transcribed)\b`, 'g');
+/** "hand-labelled like 30 as a sanity check": a count right after the labeling, with no noun. */
+const HAND_LABELED = /\b(?:hand|human|manually)[ -]?(?:labell?ed|tagged|annotated|coded|graded) (?:about |around |like |maybe |only |just |~)?(\d[\d,.]*)\s*(k|thousand)?(?= (?:as|for|to|so)\b|[.,;]|$)/g;
 /** "~2.5k lines we can train on", "8,000 pipeline files we could pair with…". */
 const USABLE_COUNT = new RegExp(String.raw`${COUNT}(?:[\w-]+ ){0,3}?[\w-]+s (?:we (?:can|could) (?:pair|use|train on|learn from)|to (?:train|learn) (?:on|from)|we could train on|from past \w+ we could train on|(?:as|for) (?:training )?examples)\b`, 'g');
 const QUANTITY = new RegExp(String.raw`(?:~|about |around |roughly |maybe |approx\.? |over |some |nearly |almost |like |only )?(?<![\w.-])(\d[\d,.]*)\s*(k|m|thousand|million)?\+?\s+${NOT_A_COUNT}(?:${LABELED_ANYTHING}|${EXAMPLE_NOUN})\b(?!\s+(?:a|per|each|every) (?:day|night|week|month|year))`, 'g');
@@ -81,6 +85,11 @@ export function normalise(text: string): string {
     .replace(/[‘’`´]/g, "'")
     .replace(/[“”]/g, '"')
     .replace(/[–—]/g, ' - ')
+    // Chat shorthand and emphasis: "w/ a prompt", "*that user's* own", "8k-ish".
+    .replace(/\bw\/o\b/g, 'without')
+    .replace(/\bw\/(?=\s|$)/g, 'with')
+    .replace(/\*+/g, '')
+    .replace(/-ish\b/g, '')
     .replace(/\s*(?:→|->)\s*/g, ' to ')
     .replace(/\s+/g, ' ')
     .replace(/[a-z]+/g, (word) => TYPO_FIXES[word] ?? word)
@@ -105,7 +114,7 @@ export function bucketExamples(count: number): string {
 function quantityEvidence(original: string): Evidence[] {
   const text = withRangesResolved(original, 'midpoint');
   const found: Evidence[] = [];
-  for (const match of [...text.matchAll(QUANTITY), ...text.matchAll(LABELED_COUNT), ...text.matchAll(LABELED_BEFORE), ...text.matchAll(PAST_WORK), ...text.matchAll(USABLE_COUNT), ...text.matchAll(LABELED_DOCUMENTS)]) {
+  for (const match of [...text.matchAll(QUANTITY), ...text.matchAll(LABELED_COUNT), ...text.matchAll(LABELED_BEFORE), ...text.matchAll(PAST_WORK), ...text.matchAll(USABLE_COUNT), ...text.matchAll(LABELED_DOCUMENTS), ...text.matchAll(HAND_LABELED)]) {
     const count = parseCount(match[1] ?? '', match[2]);
     if (Number.isNaN(count)) continue;
     found.push({ field: 'labeledExamples', value: bucketExamples(count), phrase: match[0].trim(), tier: 3, index: match.index ?? 0 });
@@ -137,7 +146,7 @@ function latencyEvidence(original: string): Evidence[] {
     const amount = Number(match[1]);
     const unit = match[2] ?? '';
     const ms = unit.startsWith('m') ? amount : amount * 1000;
-    if (!/\b(?:respon|latenc|answer|reply|start|under|within|below|back in|return)/.test(text.slice(Math.max(0, (match.index ?? 0) - 40), (match.index ?? 0) + match[0].length + 20))) continue;
+    if (!/\b(?:respon|latenc|answer|reply|start|under|within|below|back in|return|keep up|per (?:report|message|request|item|call|query|event|frame))/.test(text.slice(Math.max(0, (match.index ?? 0) - 40), (match.index ?? 0) + match[0].length + 20))) continue;
     // Someone waiting at a screen: a reply within a quarter of a minute is still a conversation.
     const value = ms < 1000 ? 'realtime' : ms <= 15_000 ? 'interactive' : 'relaxed';
     found.push({ field: 'latency', value, phrase: match[0].trim(), tier: 3, index: match.index ?? 0 });
@@ -218,7 +227,7 @@ function cueEvidence(text: string, cues: readonly CompiledCue[]): Evidence[] {
     for (const match of text.matchAll(pattern)) {
       const index = match.index ?? 0;
       if (negatable && negatedBefore(text, index)) continue;
-      found.push({ field: cue.field, value: cue.value, phrase: match[0], tier: cue.tier, index, ...(isCorrection(text, index) ? { corrects: true } : {}) });
+      found.push({ field: cue.field, value: cue.value, phrase: match[0], tier: cue.tier, index, ...(isCorrection(text, index) ? { corrects: true } : {}), ...(cue.explicit ? { explicit: true } : {}) });
     }
   }
   return found;
@@ -242,11 +251,12 @@ function covered(item: Evidence, evidence: readonly Evidence[]): boolean {
 const FRESHNESS_ORDER: readonly string[] = FIELD_VALUES.knowledgeFreshness;
 
 /**
- * Whether `item` should replace `current` at the same tier: a correction wins; own documents win over public
+ * Whether `item` should replace `current` at the same tier: a correction wins, then a rating said outright; own documents win over public
  * sources; the fastest change rate wins; otherwise see FIRST_MENTION_WINS.
  */
 function overrides(item: Evidence, current: Evidence): boolean {
   if (item.corrects !== current.corrects) return item.corrects === true;
+  if (item.explicit !== current.explicit) return item.explicit === true;
   if (item.field === 'knowledgeNeed' && item.value !== current.value && [item.value, current.value].every((value) => value === 'public' || value === 'proprietary')) {
     // Answers that draw on the team's own documents as well as public sources need the team's documents.
     return item.value === 'proprietary';

@@ -208,6 +208,30 @@ describe('deterministic extractor', () => {
     expect(read(text)).toMatchObject({ citations: 'required', mlCapacity: 'none', labeledExamples: 'none', accuracyStakes: 'high' });
   });
 
+  it('reads quick phone-typed Slack messages: shorthand, emphasis and afterthoughts', () => {
+    expect(read('it reads *each tenant\'s* own lease')).toMatchObject({ personalization: 'yes', knowledgeNeed: 'proprietary' });
+    expect(read('legal is ok w/ indexing the wiki')).toMatchObject({ dataRestriction: 'none' });
+    expect(read('we have like 6k-ish tickets already tagged by agents').labeledExamples).toBe('thousands');
+    expect(read('hand-labelled like 30 for a smoke test').labeledExamples).toBe('few');
+    expect(read('one of us has fine-tuned a model before').mlCapacity).toBe('some');
+    expect(read('a couple folks here have done LoRA stuff').mlCapacity).toBe('some');
+    expect(read('order status is live, obviously').knowledgeFreshness).toBe('realtime');
+    expect(read('new readings show up within minutes; answers in a couple secs pls')).toMatchObject({ knowledgeFreshness: 'realtime', latency: 'interactive' });
+    expect(read('nightly batch job, the codes are basically frozen')).toMatchObject({ knowledgeFreshness: 'static', latency: 'relaxed' });
+    expect(read('free-form bullets fine, no template').outputStructure).toBe('free');
+    expect(read('stakes are medium, a person reviews each one').accuracyStakes).toBe('medium');
+    expect(read('if it misses a line nbd').accuracyStakes).toBe('low');
+    expect(read('linking the source would be nice, not a must').citations).toBe('nice');
+    expect(read('sources are a regulatory expectation, not a nice-to-have, every answer cites them').citations).toBe('required');
+    expect(read('prompting got the layout right 85% of the time, not good enough').behaviourNeed).toBe('strict');
+    expect(read('gpt gets it right with a one-line instruction').behaviourNeed).toBe('light');
+    expect(read('no company knowledge needed, just rephrasing').knowledgeNeed).toBe('none');
+    expect(read('each ticket needs mapping to one of 30 queues').task).toBe('classification');
+    expect(read('3 draft posts per release').labeledExamples).toBeUndefined();
+    expect(read('the code can\'t go in any searchable/external index').dataRestriction).toBe('no-search-index');
+    expect(read('must keep up with the belt, ~150ms per item').latency).toBe('realtime');
+  });
+
   it('skips a cue only when its fixed start is absent from the text', () => {
     expect(requiredPrefix(String.raw`\bsummar(?:y|ies)\b`)).toBe('summar');
     expect(requiredPrefix(String.raw`\brecaps?\b`)).toBe('recap');
