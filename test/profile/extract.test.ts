@@ -228,6 +228,8 @@ describe('deterministic extractor', () => {
     expect(read('no company knowledge needed, just rephrasing').knowledgeNeed).toBe('none');
     expect(read('each ticket needs mapping to one of 30 queues').task).toBe('classification');
     expect(read('3 draft posts per release').labeledExamples).toBeUndefined();
+    expect(read('answers from case law and our own memos').knowledgeNeed).toBe('proprietary');
+    expect(read('our drivers leave voice memos after each job').knowledgeNeed).toBeUndefined();
     expect(read('the code can\'t go in any searchable/external index').dataRestriction).toBe('no-search-index');
     expect(read('must keep up with the belt, ~150ms per item').latency).toBe('realtime');
   });
