@@ -60,7 +60,7 @@ const LABELED_DOCUMENTS = new RegExp(String.raw`${COUNT}(?:[\w-]+ )?(?:documents
 const HAND_LABELED = /\b(?:hand|human|manually)[ -]?(?:labell?ed|tagged|annotated|coded|graded) (?:about |around |like |maybe |only |just |~)?(\d[\d,.]*)\s*(k|thousand)?(?= (?:as|for|to|so)\b|[.,;]|$)/g;
 /** "~2.5k lines we can train on", "8,000 pipeline files we could pair with…". */
 const USABLE_COUNT = new RegExp(String.raw`${COUNT}(?:[\w-]+ ){0,3}?[\w-]+s (?:we (?:can|could) (?:pair|use|train on|learn from)|to (?:train|learn) (?:on|from)|we could train on|from past \w+ we could train on|(?:as|for) (?:training )?examples)\b`, 'g');
-const QUANTITY = new RegExp(String.raw`(?:~|about |around |roughly |maybe |approx\.? |over |some |nearly |almost |like |only )?(?<![\w.-])(\d[\d,.]*)\s*(k|m|thousand|million)?\+?\s+${NOT_A_COUNT}(?:${LABELED_ANYTHING}|${EXAMPLE_NOUN})\b(?!\s+(?:a|per|each|every) (?:day|night|week|month|year))`, 'g');
+const QUANTITY = new RegExp(String.raw`(?:~|about |around |roughly |maybe |approx\.? |over |some |nearly |almost |like |only )?(?<![\w.-])(\d[\d,.]*)\s*(k|m|thousand|million)?\+?\s+${NOT_A_COUNT}(?:${LABELED_ANYTHING}|${EXAMPLE_NOUN})\b(?!\s+(?:a|per|each|every) (?:day|night|week|month|year))(?! in \d)`, 'g');
 const PARAMS = /\b(\d+(?:\.\d+)?)\s?b\b(?:\s*(?:param|parameter|model))?/g;
 /** Not "A100s", "under-12s" or "the 1890s". */
 const MILLISECONDS = /(?:under|below|within|less than|<)?\s*~?\s*(?<![\w.-])(\d+(?:\.\d+)?)\s*(ms|milliseconds?|s|sec|seconds?)\b/g;

@@ -224,6 +224,8 @@ describe('deterministic extractor', () => {
     expect(read('linking the source would be nice, not a must').citations).toBe('nice');
     expect(read('sources are a regulatory expectation, not a nice-to-have, every answer cites them').citations).toBe('required');
     expect(read('prompting got the layout right 85% of the time, not good enough').behaviourNeed).toBe('strict');
+    expect(read("about 1 reply in 12 slips into 'tu' instead of 'vous'")).toMatchObject({ behaviourNeed: 'strict' });
+    expect(read("about 1 reply in 12 slips into 'tu' instead of 'vous'").labeledExamples).toBeUndefined();
     expect(read('gpt gets it right with a one-line instruction').behaviourNeed).toBe('light');
     expect(read('no company knowledge needed, just rephrasing').knowledgeNeed).toBe('none');
     expect(read('each ticket needs mapping to one of 30 queues').task).toBe('classification');
