@@ -81,6 +81,21 @@ describe('decide', () => {
     expect(result.nextQuestion?.field).toBe(result.missing[0]?.field);
   });
 
+  it('breaks an exact tie toward the option that keeps the reasons to adapt, and does not ask a question that would only tie', () => {
+    const docs: Profile = { task: 'qa', knowledgeNeed: 'proprietary', knowledgeFreshness: 'weekly' };
+    const small = decide({ ...docs, modelClass: 'small' });
+    expect(small.scores.rag).toBe(small.scores.hybrid);
+    expect(small.recommendation).toBe('hybrid');
+    // "small" would only tie RAG with a hybrid, so it does not make the model class worth asking.
+    const open = decide(docs);
+    expect(open.recommendation).toBe('rag');
+    expect(open.missing.some((item) => item.field === 'modelClass' && item.flips.some((flip) => flip.value === 'small'))).toBe(false);
+    // A rule weighing RAG and a hybrid equally is shown as favouring RAG.
+    const knowledge = open.reasons.find((reason) => reason.factor === 'knowledgeNeed');
+    expect(knowledge?.weights.rag).toBe(knowledge?.weights.hybrid);
+    expect(knowledge?.favors).toBe('rag');
+  });
+
   it('asks nothing once no single answer can change the result', () => {
     const settled = decide({ task: 'qa', knowledgeNeed: 'proprietary', knowledgeFreshness: 'daily', citations: 'required', labeledExamples: 'none', mlCapacity: 'none', personalization: 'yes', modelClass: 'frontier-api' });
     expect(settled.missing).toEqual([]);
