@@ -4,7 +4,7 @@
  * a SQLite store) or `bare` (Bolt acknowledging and doing nothing). Prints `PORT <n>` when listening.
  * On a `drained` line from stdin it prints `DRAINED <ms> <rss MB when asked>` once every accepted request is answered.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -30,7 +30,9 @@ async function startBare(): Promise<number> {
 }
 
 async function startAdvisor(): Promise<{ port: number; answers: AnswerThread | undefined }> {
-  const db = join(mkdtempSync(join(tmpdir(), 'advisor-bench-slack-')), 'advisor.db');
+  const workdir = mkdtempSync(join(tmpdir(), 'advisor-bench-slack-'));
+  process.once('exit', () => rmSync(workdir, { recursive: true, force: true }));
+  const db = join(workdir, 'advisor.db');
   const config = loadConfig({ SLACK_BOT_TOKEN: token, SLACK_SIGNING_SECRET: secret, SLACK_PORT: String(await freePort()), SLACK_API_URL: apiUrl, ADVISOR_DB: db, LOG_LEVEL: 'silent' });
   const running = await startSlack({ config, advisor: await createAdvisor({ store: createMemoryStore() }), logger: createLogger('silent') });
   return { port: running.port ?? 0, answers: running.answers };

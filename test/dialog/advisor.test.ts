@@ -1,5 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readAnswer } from '../../src/dialog/answers.js';
@@ -8,6 +6,7 @@ import { openSqliteStore } from '../../src/store/sqlite.js';
 import { NOT_SURE_VALUE } from '../../src/dialog/messages.js';
 import { acceptable, devSetsPresent, profileCases, scenarios } from '../helpers/devsets.js';
 import { chat, makeAdvisor } from '../helpers/advisor.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 const DOCS_BOT = 'We are building a support chatbot that answers questions from our product docs. The docs change every week.';
 
@@ -245,7 +244,7 @@ describe('conversation', () => {
 
 describe('a message delivered twice', () => {
   it('gets the same reply again and is applied once, even after a restart of a SQLite store', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'advisor-delivery-'));
+    const dir = tempDir('advisor-delivery');
     const first = openSqliteStore(join(dir, 'advisor.db'));
     const advisor = makeAdvisor(first);
     const message = { conversationId: 'slack:T:C:1', userId: 'U1', text: DOCS_BOT, deliveryId: 'Ev1' };

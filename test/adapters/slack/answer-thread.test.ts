@@ -2,8 +2,6 @@
  * HTTP mode as `npm start` runs it: Bolt's receiver on the main thread acknowledges, the answer thread (a
  * worker thread with its own SQLite connection) answers through the fake Web API.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AnswerThread } from '../../../adapters/slack/answer-thread.js';
@@ -12,6 +10,7 @@ import { loadConfig } from '../../../src/config.js';
 import { createLogger } from '../../../src/log.js';
 import { makeAdvisor } from '../../helpers/advisor.js';
 import { freePort } from '../../helpers/ports.js';
+import { tempDir } from '../../helpers/tempDir.js';
 import { BOT_USER_ID, FakeSlack, TEAM_ID } from './helpers/fake-slack.js';
 import { BOT_TOKEN, LogCapture, SIGNING_SECRET } from './helpers/harness.js';
 import { clickPayload, mentionEvent, nextTs, SlackSender } from './helpers/slack-requests.js';
@@ -26,7 +25,7 @@ describe('Slack HTTP mode with the answer thread', () => {
 
   async function start(extra: Record<string, string> = {}): Promise<RunningSlack> {
     const port = await freePort();
-    const db = join(mkdtempSync(join(tmpdir(), 'advisor-answer-thread-')), 'advisor.db');
+    const db = join(tempDir('advisor-answer-thread'), 'advisor.db');
     const config = loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_PORT: String(port), SLACK_API_URL: fake.apiUrl, ADVISOR_DB: db, ...extra });
     running = await startSlack({ config, advisor: makeAdvisor(), logger: createLogger('info', logs.stream) });
     send = new SlackSender(`http://127.0.0.1:${port}${EVENTS_PATH}`, SIGNING_SECRET);
@@ -153,7 +152,7 @@ describe('Slack HTTP mode with the answer thread', () => {
   });
 
   it('stops cleanly, reporting what it could not answer, when the thread died and cannot start again', async () => {
-    const db = join(mkdtempSync(join(tmpdir(), 'advisor-answer-thread-')), 'advisor.db');
+    const db = join(tempDir('advisor-answer-thread'), 'advisor.db');
     const config = loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, ADVISOR_DB: db });
     const answers = await AnswerThread.start({ config, logger: createLogger('info', logs.stream), capacity: 10, drainMs: 200 });
     const held = fake.hold('chat.postMessage');

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { COMMAND } from '../../../adapters/slack/command.js';
@@ -9,6 +8,7 @@ import { loadConfig } from '../../../src/config.js';
 import { createLogger } from '../../../src/log.js';
 import { makeAdvisor } from '../../helpers/advisor.js';
 import { freePort } from '../../helpers/ports.js';
+import { tempDir } from '../../helpers/tempDir.js';
 import { BOT_USER_ID, FakeSlack, TEAM_ID } from './helpers/fake-slack.js';
 import { FakeSocketMode } from './helpers/fake-socket-mode.js';
 import { BOT_TOKEN, LogCapture, SIGNING_SECRET } from './helpers/harness.js';
@@ -33,7 +33,7 @@ function readManifest(path: string): Manifest {
 }
 
 function tempDb(): string {
-  return join(mkdtempSync(join(tmpdir(), 'advisor-slack-start-')), 'advisor.db');
+  return join(tempDir('advisor-slack-start'), 'advisor.db');
 }
 
 describe('startSlack', () => {
