@@ -3,6 +3,7 @@ import { Advisor, type AdvisorOptions } from './dialog/advisor.js';
 import { KnowledgeBase } from './knowledge/index.js';
 import type { Logger } from './log.js';
 import type { Extractor } from './profile/extract.js';
+import { prepareInference } from './profile/classifier.js';
 import { GroundedAnswerer } from './llm/answerer.js';
 import type { LanguageModel } from './llm/client.js';
 import { LlmExtractor } from './llm/extractor.js';
@@ -36,6 +37,7 @@ export interface CreateAdvisorOptions {
 /** Loads the knowledge base and builds the advisor every surface shares. */
 export async function createAdvisor(options: CreateAdvisorOptions): Promise<Advisor> {
   const knowledge = KnowledgeBase.load(options.knowledgeDir);
+  prepareInference();
   const advisorOptions: AdvisorOptions = { store: options.store, knowledge };
   if (options.logger) advisorOptions.logger = options.logger;
   if (options.maxQuestions !== undefined) advisorOptions.maxQuestions = options.maxQuestions;

@@ -2,7 +2,7 @@ import { decide } from '../engine/index.js';
 import type { Option } from '../engine/types.js';
 import type { KnowledgeBase } from '../knowledge/index.js';
 import type { Logger } from '../log.js';
-import { deterministicExtractor, extractProfile, type Extraction, type Extractor } from '../profile/extract.js';
+import { deterministicExtractor, extractProfile, extractWithInference, type Extraction, type Extractor } from '../profile/extract.js';
 import { fieldQuestion } from '../profile/catalogue.js';
 import { isFieldValue, isProfileField, profileValue, PROFILE_FIELDS, type Profile, type ProfileField } from '../profile/schema.js';
 import { StoreUnavailableError, type ConversationState, type ConversationStore } from '../store/types.js';
@@ -12,6 +12,7 @@ import { detectIntent, mentionedOption, type Intent } from './intents.js';
 import { NOT_SURE_VALUE, type AssessmentResult, type DecisionRecord, type Reply, type ReplySection, type UserMessage } from './messages.js';
 import {
   describeValue,
+  GUESS_MARK,
   headline,
   optionName,
   profileLines,
@@ -129,7 +130,8 @@ export class Advisor {
     const { text, problem } = cleanInput(rawText);
     if (problem === 'empty' || /^help$/i.test(text)) return reply('help', [section(HELP_TEXT)]);
     if (problem) return reply('notice', [section(PROBLEM_TEXT[problem])]);
-    return this.assessProfileReply(text, profileFromDeterministic(text));
+    const extraction = extractWithInference(text);
+    return this.assessProfileReply(text, extraction.profile, extraction.inferred);
   }
 
   /** The same assessment read by the configured extractor (the language model when there is one). */
@@ -137,7 +139,7 @@ export class Advisor {
     const { text, problem } = cleanInput(rawText);
     if (problem) return this.assess(rawText);
     const extraction = await this.extract(text, null);
-    const assessed = this.assessProfileReply(text, extraction.profile);
+    const assessed = this.assessProfileReply(text, extraction.profile, extraction.inferred);
     return extraction.notice ? { ...assessed, sections: [section(extraction.notice), ...assessed.sections], text: `${extraction.notice}\n\n${assessed.text}` } : assessed;
   }
 
@@ -146,8 +148,8 @@ export class Advisor {
     return (await this.extract(cleanInput(text).text, null)).profile;
   }
 
-  private assessProfileReply(text: string, profile: Profile): Reply {
-    const result = this.evaluate(profile, []);
+  private assessProfileReply(text: string, profile: Profile, guessed: readonly ProfileField[] = []): Reply {
+    const result = this.evaluate(profile, [], guessed);
     // The result is still given (SPEC 6: assess always prints the engine output), with the reason it is weak.
     if (Object.keys(profile).length === 0) return { ...this.nothingUnderstood(text), result };
     const sections = recommendationSections(this.knowledge, result);
@@ -164,7 +166,7 @@ export class Advisor {
   async seed(conversationId: string, profile: Profile, user: { userId: string; userName?: string }): Promise<Reply> {
     let decision: DecisionRecord | undefined;
     const value = await this.store.update(conversationId, async (state) => {
-      const turn = this.proceed({ ...state, profile: { ...profile }, phase: 'intake', pendingField: null, skipped: [], questionsAsked: 0 }, user, ['I carried over the project profile from the quick assessment.']);
+      const turn = this.proceed({ ...state, profile: { ...profile }, phase: 'intake', pendingField: null, skipped: [], guessed: [], questionsAsked: 0 }, user, ['I carried over the project profile from the quick assessment.']);
       decision = turn.decision;
       return { state: turn.state, value: turn.reply };
     });
@@ -188,8 +190,8 @@ export class Advisor {
   }
 
   /** Summary sections for a profile that has no stored decision yet (a quick assessment, an unfinished chat). */
-  private standingSections(profile: Profile, skipped: readonly ProfileField[], postedBy: { userId: string; userName?: string }, basis: SummaryBasis): ReplySection[] {
-    const result = this.evaluate(profile, skipped);
+  private standingSections(profile: Profile, skipped: readonly ProfileField[], postedBy: { userId: string; userName?: string }, basis: SummaryBasis, guessed: readonly ProfileField[] = []): ReplySection[] {
+    const result = this.evaluate(profile, skipped, guessed);
     const record: DecisionRecord = {
       conversationId: 'unrecorded',
       ...postedBy,
@@ -206,8 +208,9 @@ export class Advisor {
     return (await this.store.decisions(userId, 1))[0] ?? null;
   }
 
-  private evaluate(profile: Profile, skipped: readonly ProfileField[]): AssessmentResult {
-    return { ...decide(profile, { skipped }), profile: { ...profile } };
+  private evaluate(profile: Profile, skipped: readonly ProfileField[], guessed: readonly ProfileField[] = []): AssessmentResult {
+    const tentative = guessed.filter((field) => profileValue(profile, field) !== undefined);
+    return { ...decide(profile, { skipped, tentative }), profile: { ...profile }, ...(tentative.length > 0 ? { guessed: tentative } : {}) };
   }
 
   private async turn(state: ConversationState, message: UserMessage): Promise<Turn> {
@@ -251,7 +254,7 @@ export class Advisor {
       return { state, reply: reply('notice', [section('That choice is not one I know. Pick one of the buttons or type your answer.')], this.pendingQuestion(state)) };
     }
     const profile = { ...state.profile, [choice.field]: choice.value } as Profile;
-    return this.proceed({ ...state, profile }, message, [`Noted — ${describeValue(choice.field, choice.value)}.`]);
+    return this.proceed({ ...state, profile, guessed: unconfirmed(state.guessed, [choice.field]) }, message, [`Noted — ${describeValue(choice.field, choice.value)}.`]);
   }
 
   private async statement(state: ConversationState, message: UserMessage): Promise<Turn> {
@@ -265,11 +268,14 @@ export class Advisor {
     const conflict = extraction.conflicts?.find((item) => profileValue(updates, item.field) === undefined);
     if (changed.length === 0 && !conflict) return this.notUnderstood(state, message);
     const notes = extraction.notice ? [extraction.notice] : [];
+    const inferred = (extraction.inferred ?? []).filter((field) => field !== pending || !answered);
     if (changed.length > 0) {
       const lead = state.phase === 'intake' ? 'Here is what I understood:' : 'Updated:';
-      notes.push(`${lead}\n${changed.map((field) => `- ${describeValue(field, profileValue(updates, field) ?? '')}`).join('\n')}`);
+      notes.push(`${lead}\n${changed.map((field) => `- ${describeValue(field, profileValue(updates, field) ?? '')}${inferred.includes(field) ? GUESS_MARK : ''}`).join('\n')}`);
     }
-    const next = { ...state, profile: { ...state.profile, ...updates } };
+    const confirmed = PROFILE_FIELDS.filter((field) => profileValue(updates, field) !== undefined && !inferred.includes(field));
+    const guessed = [...unconfirmed(state.guessed, confirmed), ...inferred.filter((field) => !(state.guessed ?? []).includes(field))];
+    const next = { ...state, profile: { ...state.profile, ...updates }, guessed };
     return conflict ? this.confirm(next, conflict, notes) : this.proceed(next, message, notes);
   }
 
@@ -304,7 +310,7 @@ export class Advisor {
 
   /** Asks the next decisive question, or recommends when none is left or the question budget is spent. */
   private proceed(state: ConversationState, user: { userId: string; userName?: string | undefined }, notes: string[]): Turn {
-    const result = this.evaluate(state.profile, state.skipped);
+    const result = this.evaluate(state.profile, state.skipped, state.guessed);
     const question = result.nextQuestion;
     if (question && state.questionsAsked < this.maxQuestions) {
       const next: ConversationState = { ...state, phase: 'questions', pendingField: question.field, questionsAsked: state.questionsAsked + 1 };
@@ -320,7 +326,7 @@ export class Advisor {
 
   private async recommend(state: ConversationState, user: { userId: string; userName?: string | undefined }, notes: string[]): Promise<Turn> {
     if (Object.keys(state.profile).length === 0) return this.notUnderstood(state, { text: '' });
-    return this.recommendResult(state, user, notes, this.evaluate(state.profile, state.skipped));
+    return this.recommendResult(state, user, notes, this.evaluate(state.profile, state.skipped, state.guessed));
   }
 
   private recommendResult(state: ConversationState, user: { userId: string; userName?: string | undefined }, notes: string[], result: AssessmentResult): Turn {
@@ -347,13 +353,13 @@ export class Advisor {
   }
 
   private startOver(state: ConversationState): Turn {
-    const fresh: ConversationState = { ...state, phase: 'intake', profile: {}, pendingField: null, skipped: [], questionsAsked: 0 };
+    const fresh: ConversationState = { ...state, phase: 'intake', profile: {}, pendingField: null, skipped: [], guessed: [], questionsAsked: 0 };
     return { state: fresh, reply: reply('notice', [section('Starting over with an empty profile. Describe your project in a sentence or two.')]) };
   }
 
   private showProfile(state: ConversationState): Turn {
-    const sections = [section(profileLines(state.profile, state.skipped), 'Project profile')];
-    if (Object.keys(state.profile).length > 0) sections.push(section(`Current recommendation: ${headline(this.evaluate(state.profile, state.skipped))}`));
+    const sections = [section(profileLines(state.profile, state.skipped, state.guessed), 'Project profile')];
+    if (Object.keys(state.profile).length > 0) sections.push(section(`Current recommendation: ${headline(this.evaluate(state.profile, state.skipped, state.guessed))}`));
     sections.push(section('Correct any field in plain words, e.g. "actually the docs change daily".'));
     return { state, reply: reply('profile', sections, this.pendingQuestion(state)) };
   }
@@ -365,7 +371,7 @@ export class Advisor {
   private async summaryTurn(state: ConversationState, message: UserMessage): Promise<Turn> {
     if (state.phase !== 'recommended' && Object.keys(state.profile).length > 0) {
       const note = section('Provisional: my questions are not finished. Answer them, or say "recommend now", for the final recommendation.');
-      return { state, reply: reply('summary', [...this.standingSections(state.profile, state.skipped, message, 'unfinished'), note], this.pendingQuestion(state)) };
+      return { state, reply: reply('summary', [...this.standingSections(state.profile, state.skipped, message, 'unfinished', state.guessed), note], this.pendingQuestion(state)) };
     }
     const history = await this.store.decisions(message.userId, 20);
     const own = history.find((item) => item.conversationId === state.conversationId);
@@ -381,8 +387,8 @@ export class Advisor {
     if (fields.length === 0) {
       return { state, reply: reply('notice', [section('I could not tell which project detail you want to change. Try e.g. "what if we had 5k examples?" or "what if the docs changed daily?".')], this.pendingQuestion(state)) };
     }
-    const before = this.evaluate(state.profile, state.skipped);
-    const after = this.evaluate({ ...state.profile, ...changes }, state.skipped);
+    const before = this.evaluate(state.profile, state.skipped, state.guessed);
+    const after = this.evaluate({ ...state.profile, ...changes }, state.skipped, unconfirmed(state.guessed, Object.keys(changes) as ProfileField[]));
     const changeText = fields.map((field) => describeValue(field, profileValue(changes, field) ?? '')).join('; ');
     const verdict =
       after.recommendation === before.recommendation
@@ -395,7 +401,7 @@ export class Advisor {
   /** `aboutDecision`: a "why" about the recommendation gets the engine's reasons as well as the sources. */
   private async why(state: ConversationState, question: string, option: Option | null, negated: boolean, aboutDecision = true): Promise<Turn> {
     if (looksLikeSteering(question)) return this.refuseSteering(state);
-    const result = Object.keys(state.profile).length > 0 ? this.evaluate(state.profile, state.skipped) : null;
+    const result = Object.keys(state.profile).length > 0 ? this.evaluate(state.profile, state.skipped, state.guessed) : null;
     const answer = answerWhy(this.knowledge, question, { result, option, negated, explainDecision: aboutDecision });
     const written = answer.covered && this.answerer ? await this.writtenAnswer(this.answerer, question, answer) : null;
     const sections = [];
@@ -471,4 +477,9 @@ function actionIntent(action: NonNullable<UserMessage['action']>): Intent {
 
 function profileFromDeterministic(text: string): Profile {
   return extractProfile(text).profile;
+}
+
+/** Guessed fields minus those the user has now given. */
+function unconfirmed(guessed: readonly ProfileField[] | undefined, given: readonly ProfileField[]): ProfileField[] {
+  return (guessed ?? []).filter((field) => !given.includes(field));
 }

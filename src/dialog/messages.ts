@@ -1,5 +1,5 @@
 import type { EngineResult, NextQuestion, Option } from '../engine/types.js';
-import type { Profile } from '../profile/schema.js';
+import type { Profile, ProfileField } from '../profile/schema.js';
 
 /**
  * The platform-neutral message model. Adapters render it natively (terminal, Block Kit, Adaptive Cards);
@@ -35,6 +35,8 @@ export type ReplyKind = 'question' | 'recommendation' | 'answer' | 'profile' | '
 
 export interface AssessmentResult extends EngineResult {
   profile: Profile;
+  /** Fields of `profile` guessed from the description as a whole, not stated: still open to a question. */
+  guessed?: ProfileField[];
 }
 
 export interface Reply {

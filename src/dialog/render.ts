@@ -62,10 +62,13 @@ export function describeValue(field: ProfileField, value: string): string {
   return `${fieldName(field)}: ${choiceLabel(field, value)}`;
 }
 
-export function profileLines(profile: Profile, skipped: readonly ProfileField[] = []): string {
+/** Shown after a value guessed from the description as a whole, so the user knows to check it. */
+export const GUESS_MARK = ' (my guess from your description; say so if it is wrong)';
+
+export function profileLines(profile: Profile, skipped: readonly ProfileField[] = [], guessed: readonly ProfileField[] = []): string {
   const known = PROFILE_FIELDS.flatMap((field) => {
     const value = profileValue(profile, field);
-    return value === undefined ? [] : [`- ${describeValue(field, value)}`];
+    return value === undefined ? [] : [`- ${describeValue(field, value)}${guessed.includes(field) ? GUESS_MARK : ''}`];
   });
   const unsure = skipped.filter((field) => profileValue(profile, field) === undefined).map((field) => `- ${fieldName(field)}: not sure`);
   const lines = [...known, ...unsure];
@@ -132,7 +135,7 @@ export function recommendationSections(knowledge: KnowledgeBase, result: Assessm
     disagreementSection(knowledge, result),
     changeSection(result),
     openQuestionsSection(result),
-    section(profileLines(result.profile, skipped), 'What I understood'),
+    section(profileLines(result.profile, skipped, result.guessed), 'What I understood'),
   ].filter((part): part is ReplySection => part !== null);
 }
 

@@ -16,6 +16,8 @@ import {
 export interface DecideOptions {
   /** Fields the user chose not to answer: still reported as missing, never asked again. */
   skipped?: readonly ProfileField[];
+  /** Fields whose value is a guess, not the user's word: scored as given, but still open to a question. */
+  tentative?: readonly ProfileField[];
 }
 
 type Scores = Record<Option, number>;
@@ -109,10 +111,10 @@ function withValue(profile: Profile, field: ProfileField, value: string): Profil
   return { ...profile, [field]: value } as Profile;
 }
 
-function missingFields(profile: Profile, current: Option): MissingField[] {
+function missingFields(profile: Profile, current: Option, tentative: ReadonlySet<ProfileField>): MissingField[] {
   const missing: MissingField[] = [];
   for (const field of PROFILE_FIELDS) {
-    if (profileValue(profile, field) !== undefined) continue;
+    if (profileValue(profile, field) !== undefined && !tentative.has(field)) continue;
     const prior = priorOf(field);
     const flips: MissingField['flips'] = [];
     let flipChance = 0;
@@ -182,7 +184,7 @@ export function decide(profile: Profile, options: DecideOptions = {}): EngineRes
   const ranked = rankOptions(scores);
   const recommendation = ranked[0] ?? 'prompting';
   const runnerUp = ranked[1] ?? 'prompting';
-  const missing = missingFields(profile, recommendation);
+  const missing = missingFields(profile, recommendation, new Set(options.tentative ?? []));
   const skipped = new Set(options.skipped ?? []);
   const next = missing.find((item) => !skipped.has(item.field) && item.flipChance >= MIN_ASK_CHANCE);
   const question = next ? fieldQuestion(next.field) : undefined;

@@ -1,3 +1,4 @@
+import { inferUnstated } from './classifier.js';
 import { CUES, TYPO_FIXES, type Cue } from './lexicon.js';
 import { FIELD_VALUES, ProfileSchema, type Profile, type ProfileField } from './schema.js';
 
@@ -22,6 +23,8 @@ export interface Extraction {
   conflicts?: { field: ProfileField; current: string; proposed: string }[];
   /** Something the user should know about how the message was read (e.g. the language model was not used). */
   notice?: string;
+  /** Fields guessed from the description as a whole rather than read from its words: shown as guesses. */
+  inferred?: ProfileField[];
 }
 
 export interface ExtractContext {
@@ -284,6 +287,15 @@ export function extractProfile(rawText: string): Extraction {
   return { profile: ProfileSchema.parse(values), evidence };
 }
 
+/** What the words say, then what the description as a whole implies for fields neither it nor the profile settles. */
+export function extractWithInference(rawText: string, known: Profile = {}): Extraction {
+  const extraction = extractProfile(rawText);
+  const guessed = inferUnstated(normalise(rawText), { ...known, ...extraction.profile });
+  const inferred = Object.keys(guessed) as ProfileField[];
+  if (inferred.length === 0) return extraction;
+  return { ...extraction, profile: ProfileSchema.parse({ ...extraction.profile, ...guessed }), inferred };
+}
+
 export const deterministicExtractor: Extractor = {
-  extract: async (text) => extractProfile(text),
+  extract: async (text, context) => extractWithInference(text, context?.profile),
 };

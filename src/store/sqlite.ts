@@ -13,6 +13,7 @@ const StateSchema = z.object({
   profile: ProfileSchema,
   pendingField: z.string().nullable(),
   skipped: z.array(z.string()),
+  guessed: z.array(z.string()).optional(),
   questionsAsked: z.number().int().min(0),
   updatedAt: z.string(),
   version: z.number().int().min(0),

@@ -12,6 +12,8 @@ export interface ConversationState {
   pendingField: ProfileField | null;
   /** Fields the user answered "not sure" to: never asked again. */
   skipped: ProfileField[];
+  /** Fields whose value was guessed from a description, not stated: asked about when they could matter. */
+  guessed?: ProfileField[];
   /** Follow-up questions asked so far in this conversation. */
   questionsAsked: number;
   updatedAt: string;

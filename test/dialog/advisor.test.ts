@@ -342,3 +342,50 @@ describe.runIf(devSetsPresent)('dev-set targets', () => {
     expect(questions / cases.length).toBeLessThanOrEqual(3);
   });
 });
+
+describe('a field guessed from the description as a whole', () => {
+  const REWRITE = 'We want a tool that rewrites the release notes our engineers draft into a friendlier tone for customers, keeping them short.';
+
+  it('is shown as a guess, asked about while it could change the answer, and settled by the answer', async () => {
+    const user = chat(makeAdvisor(), 'test:guess');
+    const first = await user.say(REWRITE);
+    expect(first.text).toMatch(/Knowledge the model lacks: No, general language is enough \(my guess from your description; say so if it is wrong\)/);
+    expect(first.question?.field).toBe('knowledgeNeed');
+    expect((await user.state())?.guessed).toEqual(['knowledgeNeed']);
+
+    const answered = await user.press('knowledgeNeed', 'proprietary');
+    expect((await user.state())?.guessed).toEqual([]);
+    expect((await user.state())?.profile.knowledgeNeed).toBe('proprietary');
+    expect(answered.text).not.toMatch(/my guess/);
+  });
+
+  it('is settled by a correction in words, and never replaces what the user said', async () => {
+    const user = chat(makeAdvisor(), 'test:guess-words');
+    await user.say(REWRITE);
+    await user.say('actually it has to use our own style guide and product docs');
+    const state = await user.state();
+    expect(state?.profile.knowledgeNeed).toBe('proprietary');
+    expect(state?.guessed).toEqual([]);
+    await user.say('Also it should turn our long meeting transcripts into short lists of action items for each owner.');
+    expect((await user.state())?.profile.knowledgeNeed).toBe('proprietary');
+  });
+
+  it('stays a guess after the SQLite store is closed and reopened', async () => {
+    const path = join(tempDir('advisor-guess'), 'advisor.db');
+    const first = openSqliteStore(path);
+    await chat(makeAdvisor(first), 'test:guess-db').say(REWRITE);
+    await first.close();
+    const reopened = openSqliteStore(path);
+    const user = chat(makeAdvisor(reopened), 'test:guess-db');
+    expect((await user.state())?.guessed).toEqual(['knowledgeNeed']);
+    expect((await user.say('show profile')).text).toMatch(/my guess from your description/);
+    await reopened.close();
+  });
+
+  it('is marked in a one-shot assessment, whose result lists it as still open', async () => {
+    const assessed = makeAdvisor().assess(REWRITE);
+    expect(assessed.result?.guessed).toEqual(['knowledgeNeed']);
+    expect(assessed.result?.missing.map((item) => item.field)).toContain('knowledgeNeed');
+    expect(assessed.text).toMatch(/my guess from your description/);
+  });
+});

@@ -111,6 +111,19 @@ describe('decide', () => {
     expect(skipped.missing.map((item) => item.field)).toContain(field);
   });
 
+  it('scores a guessed field as given but keeps it open to a question', () => {
+    const guessed = { task: 'generation', knowledgeNeed: 'none' } as const;
+    const asGiven = decide(guessed);
+    const asGuess = decide(guessed, { tentative: ['knowledgeNeed'] });
+    expect(asGuess.recommendation).toBe(asGiven.recommendation);
+    expect(asGuess.scores).toEqual(asGiven.scores);
+    expect(asGiven.missing.map((item) => item.field)).not.toContain('knowledgeNeed');
+    const open = asGuess.missing.find((item) => item.field === 'knowledgeNeed');
+    expect(open?.flips.map((flip) => flip.value)).toContain('proprietary');
+    expect(open?.flips.map((flip) => flip.value)).not.toContain('none');
+    expect(asGuess.nextQuestion?.field).toBe('knowledgeNeed');
+  });
+
   it('lists changes that really make the runner-up win', () => {
     const result = decide(docsProject);
     expect(result.whatWouldChange.changes.length).toBeGreaterThan(0);

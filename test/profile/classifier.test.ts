@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { inferUnstated, MIN_WORDS_TO_INFER } from '../../src/profile/classifier.js';
+import { extractProfile, extractWithInference, normalise } from '../../src/profile/extract.js';
+import { ProfileSchema } from '../../src/profile/schema.js';
+import { devSetsPresent, scenarios } from '../helpers/devsets.js';
+
+const REWRITE = 'We want a tool that rewrites the release notes our engineers draft into a friendlier tone for customers, keeping them short.';
+const ACTION_ITEMS = 'Turn meeting transcripts into a short list of action items with an owner and a due date for each one.';
+
+describe('reading a field from the description as a whole', () => {
+  it('guesses that a rewriting or summarising task needs no outside knowledge, where no words say so', () => {
+    for (const text of [REWRITE, ACTION_ITEMS]) {
+      expect(extractProfile(text).profile.knowledgeNeed).toBeUndefined();
+      const extraction = extractWithInference(text);
+      expect(extraction.profile.knowledgeNeed).toBe('none');
+      expect(extraction.inferred).toEqual(['knowledgeNeed']);
+    }
+  });
+
+  it('does not guess when the words already settle the field, or the profile so far has it', () => {
+    const stated = extractWithInference('A Q&A bot over our internal wiki that rewrites answers in a friendly tone for our staff.');
+    expect(stated.profile.knowledgeNeed).toBe('proprietary');
+    expect(stated.inferred).toBeUndefined();
+    expect(extractWithInference(REWRITE, { knowledgeNeed: 'proprietary' }).profile.knowledgeNeed).toBeUndefined();
+  });
+
+  it('does not guess from a short answer or correction', () => {
+    const short = 'rewrite release notes in a friendlier tone';
+    expect(short.split(' ').length).toBeLessThan(MIN_WORDS_TO_INFER);
+    expect(inferUnstated(normalise(short), {})).toEqual({});
+  });
+
+  it('leaves the field open when the description could go either way', () => {
+    const text = 'A helper for the claims team that answers questions about how a given claim type is handled, for our adjusters.';
+    expect(extractWithInference(text).profile.knowledgeNeed).toBeUndefined();
+  });
+
+  it('never guesses public knowledge, and stays deterministic', () => {
+    const texts = [REWRITE, ACTION_ITEMS, 'Summarise the latest published papers and news on battery chemistry every morning for our researchers.'];
+    for (const text of texts) {
+      expect(inferUnstated(normalise(text), {}).knowledgeNeed).not.toBe('public');
+      expect(extractWithInference(text)).toEqual(extractWithInference(text));
+    }
+  });
+});
+
+describe('the labelled descriptions it learns from', () => {
+  const lines = readFileSync(new URL('../../src/profile/training/labelled-descriptions.jsonl', import.meta.url), 'utf8').trim().split('\n');
+
+  it('are valid, with values of the profile schema', () => {
+    expect(lines.length).toBeGreaterThanOrEqual(300);
+    for (const line of lines) {
+      const parsed = JSON.parse(line) as { text: string; stated: Record<string, string> };
+      expect(parsed.text.length).toBeGreaterThan(20);
+      expect(Object.keys(parsed.stated).length).toBeGreaterThan(0);
+      expect(ProfileSchema.safeParse(parsed.stated).success).toBe(true);
+    }
+  });
+
+  it.skipIf(!devSetsPresent)('share no eight-word run with the dev scenarios, so the dev figures are not learned', () => {
+    const runs = (text: string) => {
+      const words = text.toLowerCase().match(/[a-z0-9']+/g) ?? [];
+      return new Set(words.slice(0, Math.max(0, words.length - 7)).map((_, index) => words.slice(index, index + 8).join(' ')));
+    };
+    const dev = new Set(scenarios().flatMap((scenario) => [...runs(scenario.text)]));
+    const copied = lines.filter((line) => [...runs((JSON.parse(line) as { text: string }).text)].some((run) => dev.has(run)));
+    expect(copied).toEqual([]);
+  });
+});
