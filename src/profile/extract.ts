@@ -287,9 +287,13 @@ export function extractProfile(rawText: string): Extraction {
   return { profile: ProfileSchema.parse(values), evidence };
 }
 
-/** What the words say, then what the description as a whole implies for fields neither it nor the profile settles. */
+/**
+ * What the words say, then what the description as a whole implies for fields neither it nor the profile
+ * settles. Only a message that states something is a description: small talk gets no guesses.
+ */
 export function extractWithInference(rawText: string, known: Profile = {}): Extraction {
   const extraction = extractProfile(rawText);
+  if (extraction.evidence.length === 0) return extraction;
   const guessed = inferUnstated(normalise(rawText), { ...known, ...extraction.profile });
   const inferred = Object.keys(guessed) as ProfileField[];
   if (inferred.length === 0) return extraction;

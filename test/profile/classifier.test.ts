@@ -6,7 +6,7 @@ import { ProfileSchema } from '../../src/profile/schema.js';
 import { devSetsPresent, scenarios } from '../helpers/devsets.js';
 
 const REWRITE = 'We want a tool that rewrites the release notes our engineers draft into a friendlier tone for customers, keeping them short.';
-const ACTION_ITEMS = 'Turn meeting transcripts into a short list of action items with an owner and a due date for each one.';
+const ACTION_ITEMS = 'Summarise each long meeting transcript into a short list of action items, with an owner and a due date for each one.';
 
 describe('reading a field from the description as a whole', () => {
   it('guesses that a rewriting or summarising task needs no outside knowledge, where no words say so', () => {
@@ -29,6 +29,14 @@ describe('reading a field from the description as a whole', () => {
     const short = 'rewrite release notes in a friendlier tone';
     expect(short.split(' ').length).toBeLessThan(MIN_WORDS_TO_INFER);
     expect(inferUnstated(normalise(short), {})).toEqual({});
+  });
+
+  it('guesses only alongside something the words state, so small talk gets no guess', () => {
+    const text = 'Turn meeting transcripts into a short list of action items with an owner and a due date for each one.';
+    expect(inferUnstated(normalise(text), {}).knowledgeNeed).toBe('none');
+    expect(extractProfile(text).evidence).toEqual([]);
+    expect(extractWithInference(text)).toEqual({ profile: {}, evidence: [] });
+    expect(extractWithInference('Hello there, I am new to this team and just wanted to say hi to everyone here today.').profile).toEqual({});
   });
 
   it('leaves the field open when the description could go either way', () => {
