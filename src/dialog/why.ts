@@ -2,7 +2,7 @@ import { FACTOR_RULES } from '../engine/rules.js';
 import { OPTIONS, type FactorRule, type Option, type Reason } from '../engine/types.js';
 import { mentionedOption, withoutOpener } from './intents.js';
 import type { KnowledgeBase, RankedPassage } from '../knowledge/index.js';
-import { processTerm, tokenize } from '../knowledge/search.js';
+import { processTerm, tokenize } from '../text/terms.js';
 import { normalise } from '../profile/extract.js';
 import type { ProfileField } from '../profile/schema.js';
 import type { AssessmentResult, CitationView } from './messages.js';

@@ -1,4 +1,5 @@
-import { expandQuery, processTerm, tokenize } from './search.js';
+import { expandQuery } from './search.js';
+import { processTerm, tokenize } from '../text/terms.js';
 
 const SENTENCES = new Intl.Segmenter('en', { granularity: 'sentence' });
 const TABLE_RULE = /^\|[\s:|-]+\|$/;

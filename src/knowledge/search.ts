@@ -1,6 +1,5 @@
 import MiniSearch from 'minisearch';
-import { stemmer } from 'stemmer';
-import { eng } from 'stopword';
+import { processTerm, tokenize } from '../text/terms.js';
 import type { Passage } from './passages.js';
 import type { QuestionVocabulary } from './vocabulary.js';
 
@@ -10,8 +9,6 @@ import type { QuestionVocabulary } from './vocabulary.js';
  * independently written sets (1.1, 1.3 and 2.0 were lower), and it held on 168 questions never tuned on.
  */
 const VOCABULARY_BOOST = 1.6;
-
-const STOPWORDS = new Set([...eng, 'also', 'us', 'our', 'we', 'i', 'can', 'do', 'does', 'should', 'would', 'will', 'just', 'why', 'what', 'how', 'which']);
 
 /** Words people use in questions mapped to the words the documents use. */
 const SYNONYMS: Record<string, string[]> = {
@@ -239,17 +236,6 @@ const PHRASE_SYNONYMS: [RegExp, string][] = [
   // "Often" alone is any habit ("drivers are often offline"); next to change it is about dynamic data.
   [/\b(?:chang|updat|refresh|revis)\w* (?:\w+ ){0,2}(?:often|frequently)\b|\b(?:often|frequently) (?:\w+ )?(?:chang|updat|refresh|revis)\w*/, 'frequently dynamic'],
 ];
-
-export function tokenize(text: string): string[] {
-  return text.toLowerCase().match(/[a-z0-9]+(?:[-'][a-z0-9]+)*/g) ?? [];
-}
-
-/** Stopwords dropped, then Porter-stemmed: "retraining" and "retrain" meet. */
-export function processTerm(term: string): string | null {
-  const word = term.toLowerCase().replace(/'s$/, '');
-  if (STOPWORDS.has(word) || word.length < 2) return null;
-  return stemmer(word);
-}
 
 export function expandQuery(question: string): string {
   const words = tokenize(question);

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { stemmer } from 'stemmer';
-import { eng } from 'stopword';
 import { z } from 'zod';
+import { processTerm, tokenize } from '../text/terms.js';
 import { FIELD_VALUES, type Profile, type ProfileField } from './schema.js';
 
 /**
@@ -26,21 +25,18 @@ export const MIN_WORDS_TO_INFER = 10;
 
 const UNSTATED = '';
 const NEGATIONS = new Set(['no', 'not', 'without', 'never', 'none', "don't", 'dont', 'lack', 'zero']);
-const STOPWORDS = new Set([...eng, 'also', 'us', 'our', 'we', 'i', 'can', 'do', 'does', 'should', 'would', 'will', 'just', 'why', 'what', 'how', 'which']);
 
 const LabelledDescription = z.object({ text: z.string(), stated: z.record(z.string(), z.string()) });
 
 /** Project descriptions written for evaluation sets (not the dev set), each with the fields its text states. */
 const TRAINING_FILE = new URL('./training/labelled-descriptions.jsonl', import.meta.url);
 
-/** Stemmed words, with every negation word as one token so "no" and "without" count together. */
+/** The terms search uses, with every negation word as one token so "no" and "without" count together. */
 function features(text: string): Set<string> {
-  const words = text.toLowerCase().match(/[a-z0-9]+(?:[-'][a-z0-9]+)*/g) ?? [];
   const found = new Set<string>();
-  for (const token of words) {
-    const word = token.replace(/'s$/, '');
-    if (NEGATIONS.has(token)) found.add('(not)');
-    else if (word.length > 1 && !STOPWORDS.has(word)) found.add(stemmer(word));
+  for (const word of tokenize(text)) {
+    const term = NEGATIONS.has(word) ? '(not)' : processTerm(word);
+    if (term) found.add(term);
   }
   return found;
 }
@@ -83,8 +79,15 @@ class FieldModel {
 }
 
 function train(): Map<ProfileField, FieldModel> {
-  const lines = readFileSync(TRAINING_FILE, 'utf8').split('\n').filter((line) => line.trim() !== '');
-  const examples = lines.map((line) => LabelledDescription.parse(JSON.parse(line)));
+  const lines = readFileSync(TRAINING_FILE, 'utf8').split('\n');
+  const examples = lines.flatMap((line, index) => {
+    if (line.trim() === '') return [];
+    try {
+      return LabelledDescription.parse(JSON.parse(line));
+    } catch (error) {
+      throw new Error(`${TRAINING_FILE.pathname} line ${index + 1}: not a labelled description ({"text", "stated"})`, { cause: error });
+    }
+  });
   const models = new Map<ProfileField, FieldModel>();
   for (const { field } of INFERRED_FIELDS) {
     const model = new FieldModel();

@@ -44,11 +44,10 @@ describe('reading a field from the description as a whole', () => {
     expect(extractWithInference(text).profile.knowledgeNeed).toBeUndefined();
   });
 
-  it('never guesses public knowledge, and stays deterministic', () => {
+  it('never guesses public knowledge, even where the model leans that way', () => {
     const texts = [REWRITE, ACTION_ITEMS, 'Summarise the latest published papers and news on battery chemistry every morning for our researchers.'];
     for (const text of texts) {
       expect(inferUnstated(normalise(text), {}).knowledgeNeed).not.toBe('public');
-      expect(extractWithInference(text)).toEqual(extractWithInference(text));
     }
   });
 });
