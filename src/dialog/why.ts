@@ -146,9 +146,9 @@ export function engineLines(result: AssessmentResult, option: Option | null, neg
 /** The words the documents use for each option, to stand in for "it" in a follow-up question. */
 const OPTION_TERMS: Record<Option, string> = { rag: 'RAG retrieval', 'fine-tuning': 'fine-tuning', hybrid: 'hybrid RAG fine-tuning', prompting: 'off-the-shelf model' };
 
-/** Fewer distinct matched terms than MIN_MATCHED_TERMS in the best passage: the documents do not address it. */
+/** No passage to be quoted matches MIN_MATCHED_TERMS distinct terms: the documents do not address it. */
 function isCovered(ranked: readonly RankedPassage[]): boolean {
-  return (ranked[0]?.matchedTerms ?? 0) >= MIN_MATCHED_TERMS;
+  return ranked.slice(0, QUOTES_SHOWN).some((item) => item.matchedTerms >= MIN_MATCHED_TERMS);
 }
 
 function toPassage({ passage, score }: RankedPassage): WhyPassage {

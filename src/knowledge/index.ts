@@ -5,6 +5,7 @@ import { KnowledgeError, loadDocuments, type KnowledgeDocument } from './documen
 import { passagesOf, type Passage } from './passages.js';
 import { bestQuote, tableCells, tableColumns } from './quotes.js';
 import { PassageIndex, type RankedPassage } from './search.js';
+import { loadAskedQuestions, type AskedQuestion } from './asked.js';
 import { loadVocabulary, type QuestionVocabulary } from './vocabulary.js';
 
 export type { Passage, RankedPassage, KnowledgeDocument };
@@ -23,24 +24,25 @@ export class KnowledgeBase {
   readonly documents: KnowledgeDocument[];
   readonly index: PassageIndex;
 
-  /** Vocabulary entries naming no passage (the document changed since they were written). */
+  /** Passage ids in the vocabulary or the asked questions that name no passage (a document changed since). */
   readonly staleVocabulary: string[];
 
-  private constructor(documents: KnowledgeDocument[], vocabulary: QuestionVocabulary) {
+  private constructor(documents: KnowledgeDocument[], vocabulary: QuestionVocabulary, asked: readonly AskedQuestion[]) {
     if (documents.length === 0) throw new KnowledgeError('the knowledge folder has no .md documents');
     this.documents = documents;
     const passages = documents.flatMap(passagesOf);
-    this.index = new PassageIndex(passages, vocabulary);
+    this.index = new PassageIndex(passages, vocabulary, asked);
     const ids = new Set(passages.map((passage) => passage.passageId));
-    this.staleVocabulary = Object.keys(vocabulary).filter((passageId) => !ids.has(passageId));
+    const named = new Set([...Object.keys(vocabulary), ...asked.flatMap((question) => question.passages)]);
+    this.staleVocabulary = [...named].filter((passageId) => !ids.has(passageId));
   }
 
   static load(directory: string = BUNDLED_KNOWLEDGE_DIR): KnowledgeBase {
-    return new KnowledgeBase(loadDocuments(directory), loadVocabulary(directory));
+    return new KnowledgeBase(loadDocuments(directory), loadVocabulary(directory), loadAskedQuestions(directory));
   }
 
-  static fromDocuments(documents: KnowledgeDocument[], vocabulary: QuestionVocabulary = {}): KnowledgeBase {
-    return new KnowledgeBase(documents, vocabulary);
+  static fromDocuments(documents: KnowledgeDocument[], vocabulary: QuestionVocabulary = {}, asked: readonly AskedQuestion[] = []): KnowledgeBase {
+    return new KnowledgeBase(documents, vocabulary, asked);
   }
 
   get passages(): Passage[] {

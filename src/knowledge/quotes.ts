@@ -1,4 +1,4 @@
-import { expandQuery } from './search.js';
+import { expandQuery } from './expand.js';
 import { processTerm, tokenize } from '../text/terms.js';
 
 const SENTENCES = new Intl.Segmenter('en', { granularity: 'sentence' });

@@ -14,11 +14,22 @@ const EntrySchema = z.union([
 
 const VocabularySchema = z.record(z.string(), EntrySchema);
 
-/** Passage id → the searchable text written for it. */
-export type QuestionVocabulary = Readonly<Record<string, string>>;
+/** For one passage: everyday words for what it says, and example questions it answers. */
+export interface VocabularyEntry {
+  words: string;
+  questions: readonly string[];
+}
 
-function entryText(entry: z.infer<typeof EntrySchema>): string {
-  return typeof entry === 'string' ? entry : [entry.words, ...entry.questions].join('\n');
+/** Passage id → the words and questions written for it. */
+export type QuestionVocabulary = Readonly<Record<string, VocabularyEntry>>;
+
+function toEntry(entry: z.infer<typeof EntrySchema>): VocabularyEntry {
+  return typeof entry === 'string' ? { words: entry, questions: [] } : entry;
+}
+
+/** Everything written for a passage, as one searchable text. */
+export function vocabularyText(entry: VocabularyEntry | undefined): string {
+  return entry ? [entry.words, ...entry.questions].join('\n') : '';
 }
 
 /**
@@ -36,5 +47,5 @@ export function loadVocabulary(directory: string): QuestionVocabulary {
   }
   const parsed = VocabularySchema.safeParse(raw);
   if (!parsed.success) throw new KnowledgeError(`${VOCABULARY_FILE}: expected an object of passage id → words, or → { words, questions }`);
-  return Object.fromEntries(Object.entries(parsed.data).map(([passageId, entry]) => [passageId, entryText(entry)]));
+  return Object.fromEntries(Object.entries(parsed.data).map(([passageId, entry]) => [passageId, toEntry(entry)]));
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { answerWhy } from '../../src/dialog/why.js';
 import { readableQuote } from '../../src/dialog/render.js';
 import { BUNDLED_KNOWLEDGE_DIR, bestQuote, KnowledgeBase } from '../../src/knowledge/index.js';
+import { ASKED_QUESTIONS_FILE, loadAskedQuestions } from '../../src/knowledge/asked.js';
 import { loadVocabulary, VOCABULARY_FILE } from '../../src/knowledge/vocabulary.js';
 import { devSetsPresent, SOURCES_DIR, whyCases } from '../helpers/devsets.js';
 import { tempDir } from '../helpers/tempDir.js';
@@ -72,7 +73,7 @@ describe('bundled knowledge', () => {
   it('reads entries written as words plus example questions', () => {
     const directory = tempDir('advisor-vocabulary');
     writeFileSync(join(directory, VOCABULARY_FILE), JSON.stringify({ 'a#b': { words: 'snappy quick', questions: ['will it lag on a phone?'] }, 'a#c': 'plain words' }));
-    expect(loadVocabulary(directory)).toEqual({ 'a#b': 'snappy quick\nwill it lag on a phone?', 'a#c': 'plain words' });
+    expect(loadVocabulary(directory)).toEqual({ 'a#b': { words: 'snappy quick', questions: ['will it lag on a phone?'] }, 'a#c': { words: 'plain words', questions: [] } });
     writeFileSync(join(directory, VOCABULARY_FILE), JSON.stringify({ 'a#b': { words: 'x', question: ['a misspelt key'] } }));
     expect(() => loadVocabulary(directory)).toThrow(/question-vocabulary\.json: expected/);
   });
@@ -84,6 +85,60 @@ describe('bundled knowledge', () => {
     writeFileSync(join(directory, VOCABULARY_FILE), '{not json');
     expect(() => loadVocabulary(directory)).toThrow(/question-vocabulary\.json: not valid JSON/);
     expect(loadVocabulary(tempDir('advisor-empty'))).toEqual({});
+  });
+
+  it('ranks higher a passage that answered similar questions before', () => {
+    const vocabulary = loadVocabulary(BUNDLED_KNOWLEDGE_DIR);
+    const question = 'How much data do we need before this works?';
+    const untaught = KnowledgeBase.fromDocuments(knowledge.documents, vocabulary).search(question).map((item) => item.passage.passageId);
+    // The passage the words and example questions rank last of eight.
+    const answering = untaught.at(-1) ?? '';
+    const asked = ['How much data do we need?', 'Is our data enough for this to work?', 'How much do we need before it works?'].map((text) => ({ question: text, passages: [answering] }));
+    const taught = KnowledgeBase.fromDocuments(knowledge.documents, vocabulary, asked);
+    expect(untaught.indexOf(answering)).toBe(7);
+    expect(taught.search(question)[0]?.passage.passageId).toBe(answering);
+    // What was learned re-ranks what the words found; it never answers a question no passage has a word of.
+    expect(taught.search('zorblax quux?')).toEqual([]);
+  });
+
+  it('judges a passage no question taught it about by its words, so a newly added document is not pushed down', () => {
+    const asked = [{ question: 'Why is data freshness important?', passages: ['000-when-to-apply-rag-vs-fine-tuning#key-recommendations'] }];
+    const taught = KnowledgeBase.fromDocuments(knowledge.documents, {}, asked);
+    const [top] = taught.search('What are the risks of catastrophic forgetting?');
+    expect(top?.passage.text.toLowerCase()).toContain('forget');
+  });
+
+  it('has asked questions naming passages that exist, none taken from the dev questions', () => {
+    const asked = loadAskedQuestions(BUNDLED_KNOWLEDGE_DIR);
+    expect(asked.length).toBeGreaterThan(300);
+    const ids = new Set(knowledge.passages.map((passage) => passage.passageId));
+    expect(asked.flatMap((item) => item.passages).filter((passageId) => !ids.has(passageId))).toEqual([]);
+    if (!devSetsPresent) return;
+    const runs = (text: string) => {
+      const words = squash(text).replace(/[^a-z0-9' ]/g, ' ').split(/\s+/).filter(Boolean);
+      return words.length < 6 ? [words.join(' ')] : words.slice(5).map((_, index) => words.slice(index, index + 6).join(' '));
+    };
+    const dev = new Set(whyCases().flatMap((item) => runs(item.question)));
+    expect(asked.filter((item) => runs(item.question).some((run) => dev.has(run))).map((item) => item.question)).toEqual([]);
+  });
+
+  it('reads asked questions one JSON object a line, naming the line of a broken one', () => {
+    const directory = tempDir('advisor-asked');
+    expect(loadAskedQuestions(directory)).toEqual([]);
+    writeFileSync(join(directory, ASKED_QUESTIONS_FILE), '{"question": "is it fast?", "passages": ["a#b"]}\n\n{"question": "and cheap?", "passages": ["a#c", "a#d"]}\n');
+    expect(loadAskedQuestions(directory)).toEqual([
+      { question: 'is it fast?', passages: ['a#b'] },
+      { question: 'and cheap?', passages: ['a#c', 'a#d'] },
+    ]);
+    writeFileSync(join(directory, ASKED_QUESTIONS_FILE), '{"question": "is it fast?", "passages": ["a#b"]}\n{"question": "no passages", "passages": []}\n');
+    expect(() => loadAskedQuestions(directory)).toThrow(/asked-questions\.jsonl line 2: expected/);
+    writeFileSync(join(directory, ASKED_QUESTIONS_FILE), '{not json\n');
+    expect(() => loadAskedQuestions(directory)).toThrow(/asked-questions\.jsonl line 1: not valid JSON/);
+  });
+
+  it('reports asked questions that name a passage no document has', () => {
+    const stale = KnowledgeBase.fromDocuments(knowledge.documents, {}, [{ question: 'is it fast?', passages: ['gone#section'] }]);
+    expect(stale.staleVocabulary).toEqual(['gone#section']);
   });
 
   it('splits into passages with unique stable ids, heading paths and whole sentences', () => {
