@@ -45,7 +45,7 @@ const WORD_NUMBERS: Record<string, number> = {
 };
 
 /** Nouns that count labeled examples; documents, users and categories are not examples. */
-const EXAMPLE_NOUN = String.raw`(?:(?:labell?ed|annotated|rated|approved|correct|historical|past|old|human.labell?ed|triaged|resolved|example|training|gold|ideal|good|q ?& ?a|qa|input\/output|question.answer|[\w/']+)[ -]){0,3}(?:examples?|samples?|pairs?|tickets?|cases?|notes?|transcripts?|conversations?|chats?|claims?|labels?|annotations?|reviews?|emails?|records?|q ?& ?as?|datapoints?|data points?|rows?|memos?|descriptions?|replies|responses?|answers?|letters?|summaries|translations?|utterances?|messages?|patents?|drafts|essays?|applicants?|cvs?|resumes?|recaps?|findings?|forms?|dialogues?|blurbs?|proposals?|comments?|explanations?|lines? of (?:[\w-]+ ){0,3}(?:dialogue|text|copy|examples?)|(?<=(?:written|approved|past|previous|archived|edited|signed.off|finished) )reports?)`;
+const EXAMPLE_NOUN = String.raw`(?:(?:labell?ed|annotated|rated|approved|correct|historical|past|old|human.labell?ed|triaged|resolved|example|training|gold|ideal|good|q ?& ?a|qa|input\/output|question.answer|[\w/']+)[ -]){0,3}(?:examples?|samples?|pairs?|tickets?|cases?|notes?|transcripts?|conversations?|chats?|claims?|labels?|annotations?|reviews?|emails?|records?|q ?& ?as?|datapoints?|data points?|rows?|memos?|descriptions?|replies|responses?|answers?|letters?|summaries|translations?|utterances?|messages?|patents?|drafts|essays?|applicants?|cvs?|resumes?|recaps?|findings?|forms?|dialogues?|blurbs?|proposals?|comments?|explanations?|lines? of (?:[\w-]+ ){0,3}(?:dialogue|text|copy|examples?)|(?<=(?:written|approved|past|previous|archived|edited|signed.off|finished|old|closed|completed) )reports?)`;
 const NOT_A_COUNT = String.raw`(?!(?:years?|months?|weeks?|days?|hours?|minutes?|pages?|users?|people|devs?|developers?|categories|documents?|docs?|papers?|posts?|(?:[\w-]+ )?sheets?|skus?|articles?|manuals?)\b)`;
 const LABELED_ANYTHING = String.raw`(?:labell?ed|annotated|rated|approved|tagged|graded|triaged|hand.labell?ed|human.labell?ed|aligned|curated|gold) [a-z-]+`;
 /** "25k reports already coded by surveyors": any counted thing that people have labeled or written. */
@@ -90,17 +90,22 @@ export function normalise(text: string): string {
     .replace(/[–—]/g, ' - ')
     // Chat shorthand and emphasis: "w/ a prompt", "*that user's* own", "8k-ish".
     .replace(/\bw\/o\b/g, 'without')
+    .replace(/\bcan not\b/g, 'cannot')
     .replace(/\bw\/(?=\s|$)/g, 'with')
     .replace(/\*+/g, '')
     .replace(/-ish\b/g, '')
     .replace(/\s*(?:→|->)\s*/g, ' to ')
     .replace(/\s+/g, ' ')
+    // "15 000 lines": digits grouped by spaces, as much of Europe writes them.
+    .replace(/(?<![\d.,])(\d{1,3})((?: \d{3})+)(?![\d.,]?\d)/g, (_, head: string, groups: string) => head + groups.replace(/ /g, ''))
     .replace(/[a-z]+/g, (word) => TYPO_FIXES[word] ?? word)
     .trim();
 }
 
 function parseCount(digits: string, scale: string | undefined): number {
-  const value = Number(digits.replace(/,/g, ''));
+  // "6.000 letters": a dot before exactly three digits groups thousands, as in German or Spanish.
+  const grouped = scale === undefined && /^\d{1,3}(?:\.\d{3})+$/.test(digits);
+  const value = Number(grouped ? digits.replace(/\./g, '') : digits.replace(/,/g, ''));
   if (!Number.isFinite(value)) return Number.NaN;
   if (scale === 'k' || scale === 'thousand') return value * 1000;
   if (scale === 'm' || scale === 'million') return value * 1_000_000;

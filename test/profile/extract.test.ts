@@ -292,6 +292,27 @@ describe('deterministic extractor', () => {
     expect(read('we translate about 10 posts a month').knowledgeFreshness).toBeUndefined();
   });
 
+  it('reads how writers from across Europe and Asia put things: grouped digits, negated objects, "can not"', () => {
+    expect(read('We have 6.000 sent letters approved by legal.').labeledExamples).toBe('thousands');
+    expect(read('We have 15 000+ lines already classified by our brokers.').labeledExamples).toBe('thousands');
+    expect(read('We have 3.400 closed deviation reports approved by QA.').labeledExamples).toBe('thousands');
+    // A decimal with a scale is still a decimal.
+    expect(read('We have 2.5k labeled examples.').labeledExamples).toBe('thousands');
+    expect(read('We have 400 old reports which were good.').labeledExamples).toBe('hundreds');
+    expect(read('It does not need to know anything about our company or products, general English is enough.').knowledgeNeed).toBe('none');
+    expect(read('Nothing about our company data is needed, it is normal everyday language.').knowledgeNeed).toBe('none');
+    expect(read('I thought it needs our product catalog, but no, the thread itself contains everything.').knowledgeNeed).toBe('none');
+    expect(read('We have zero labeled summaries.').labeledExamples).toBe('none');
+    expect(read('By bank rule the customer documents can not be stored anywhere after processing.').dataRestriction).toBe('no-search-index');
+    expect(read('Vocabulary is very technical (UCP 600, incoterms).').domainLanguage).toBe('specialized');
+    expect(read('Every day thousands of lines come in; the code list is revised every five years, so it is quite static.').knowledgeFreshness).toBe('static');
+    expect(read('It is not urgent, can run during the night.').latency).toBe('relaxed');
+    expect(read('The rules are strict: always French, imperative form.').behaviourNeed).toBe('strict');
+    expect(read('We tried prompting, but headings and terminology are not stable.').behaviourNeed).toBe('strict');
+    expect(read('We want recommendations like customers who bought this also ordered these filters.').task).toBe('recommendation');
+    expect(read('We must assign the correct 10-digit HS code to each line.').task).toBe('classification');
+  });
+
   it('reads model names and sizes', () => {
     expect(read('We use GPT-4o through the API').modelClass).toBe('frontier-api');
     expect(read('We self-host Llama 2 7B').modelClass).toBe('open-medium');
