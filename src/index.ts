@@ -37,6 +37,9 @@ export interface CreateAdvisorOptions {
 /** Loads the knowledge base and builds the advisor every surface shares. */
 export async function createAdvisor(options: CreateAdvisorOptions): Promise<Advisor> {
   const knowledge = KnowledgeBase.load(options.knowledgeDir);
+  if (knowledge.staleVocabulary.length > 0) {
+    options.logger?.warn({ passageIds: knowledge.staleVocabulary }, 'question vocabulary or asked questions name passages no document has; those entries are ignored');
+  }
   prepareInference();
   const advisorOptions: AdvisorOptions = { store: options.store, knowledge };
   if (options.logger) advisorOptions.logger = options.logger;

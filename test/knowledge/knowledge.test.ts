@@ -1,5 +1,9 @@
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { createAdvisor } from '../../src/index.js';
+import { createLogger } from '../../src/log.js';
+import { createMemoryStore } from '../../src/store/index.js';
 import { describe, expect, it } from 'vitest';
 import { answerWhy } from '../../src/dialog/why.js';
 import { readableQuote } from '../../src/dialog/render.js';
@@ -136,9 +140,17 @@ describe('bundled knowledge', () => {
     expect(() => loadAskedQuestions(directory)).toThrow(/asked-questions\.jsonl line 1: not valid JSON/);
   });
 
-  it('reports asked questions that name a passage no document has', () => {
+  it('reports asked questions that name a passage no document has, and warns at start-up', async () => {
     const stale = KnowledgeBase.fromDocuments(knowledge.documents, {}, [{ question: 'is it fast?', passages: ['gone#section'] }]);
     expect(stale.staleVocabulary).toEqual(['gone#section']);
+    const folder = tempDir('knowledge');
+    cpSync(BUNDLED_KNOWLEDGE_DIR, folder, { recursive: true });
+    writeFileSync(join(folder, ASKED_QUESTIONS_FILE), '{"question": "is it fast?", "passages": ["gone#section"]}\n');
+    const lines: string[] = [];
+    const logger = createLogger('info', new Writable({ write: (chunk, _encoding, done) => { lines.push(String(chunk)); done(); } }));
+    const advisor = await createAdvisor({ store: createMemoryStore(), knowledgeDir: folder, logger });
+    expect(advisor.knowledge.search('is it fast?').length).toBeGreaterThan(0);
+    expect(lines.join('')).toContain('gone#section');
   });
 
   it('splits into passages with unique stable ids, heading paths and whole sentences', () => {
