@@ -26,12 +26,15 @@ function termsOf(text: string): string[] {
  * never says "how much"; the questions that list answered before say it.
  */
 export class AnswerModel {
+  private readonly taught: ReadonlySet<string>;
+
   private constructor(
     private readonly passageIds: readonly string[],
     private readonly logPriors: readonly number[],
     private readonly termLogs: ReadonlyMap<string, readonly number[]>,
-    private readonly trained: ReadonlySet<string>,
-  ) {}
+  ) {
+    this.taught = new Set(passageIds);
+  }
 
   static train(passageIds: readonly string[], questions: readonly TrainingQuestion[]): AnswerModel {
     const known = new Set(passageIds);
@@ -49,22 +52,24 @@ export class AnswerModel {
         termTotals.set(passageId, (termTotals.get(passageId) ?? 0) + question.weight * terms.length);
       }
     }
+    // Only passages some question taught it about are classes; the rest are left to their words.
+    const classes = passageIds.filter((passageId) => weightOf.has(passageId));
     const vocabulary = new Set([...termCounts.values()].flatMap((counts) => [...counts.keys()]));
     const totalWeight = [...weightOf.values()].reduce((sum, weight) => sum + weight, 0);
-    const logPriors = passageIds.map((passageId) => Math.log(((weightOf.get(passageId) ?? 0) + 1) / (totalWeight + passageIds.length)));
+    const logPriors = classes.map((passageId) => Math.log(((weightOf.get(passageId) ?? 0) + 1) / (totalWeight + classes.length)));
     const termLogs = new Map<string, number[]>();
     for (const term of vocabulary) {
       termLogs.set(
         term,
-        passageIds.map((passageId) => Math.log(((termCounts.get(passageId)?.get(term) ?? 0) + SMOOTHING) / ((termTotals.get(passageId) ?? 0) + SMOOTHING * vocabulary.size))),
+        classes.map((passageId) => Math.log(((termCounts.get(passageId)?.get(term) ?? 0) + SMOOTHING) / ((termTotals.get(passageId) ?? 0) + SMOOTHING * vocabulary.size))),
       );
     }
-    return new AnswerModel(passageIds, logPriors, termLogs, new Set(weightOf.keys()));
+    return new AnswerModel(classes, logPriors, termLogs);
   }
 
   /** Whether any question taught the model about this passage; the others are judged by their words alone. */
   knows(passageId: string): boolean {
-    return this.trained.has(passageId);
+    return this.taught.has(passageId);
   }
 
   /** For each passage, how likely it answers the question relative to the likeliest one (which gets 1). */
