@@ -32,7 +32,7 @@ export interface RankedPassage {
   matchedTerms: number;
 }
 
-/** BM25 full-text search over passages (MiniSearch), headings boosted; built once, no network. */
+/** BM25 full-text search over passages (MiniSearch), headings boosted, re-ranked by what asked questions taught; built once, no network. */
 export class PassageIndex {
   private readonly search: MiniSearch<Passage>;
   private readonly byId: Map<string, Passage>;
