@@ -1,7 +1,7 @@
 /**
  * `npm run eval`: the product's figures on the labelled development sets in ../shared/eval (or EVAL_DIR).
  * One-shot accuracy, field extraction P/R/F1, dialogue accuracy and questions with a simulated user,
- * retrieval recall@3 and MRR@5, and the verbatim rate of quotes.
+ * retrieval recall@3 and MRR@5, the verbatim rate of quotes, and how often a quote is the gold sentence.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -109,6 +109,9 @@ function retrieval(advisor: Advisor, cases: z.infer<typeof WhyCase>[]) {
   let reciprocalSum = 0;
   let quotes = 0;
   let verbatim = 0;
+  // Of the quotes shown from a passage holding a gold quote, those that are (part of) that gold quote.
+  let goldShown = 0;
+  let goldQuoted = 0;
   const misses: string[] = [];
   for (const item of cases) {
     const answer = answerWhy(advisor.knowledge, item.question);
@@ -126,10 +129,16 @@ function retrieval(advisor: Advisor, cases: z.infer<typeof WhyCase>[]) {
     if (found < golds.length) misses.push(`${item.id}: ${found}/${golds.length} gold quotes in top 3 (first hit at ${first + 1 || '-'})`);
     for (const citation of answer.citations) {
       quotes += 1;
-      if (advisor.knowledge.passage(citation.passageId)?.text.includes(citation.quote)) verbatim += 1;
+      const passageText = advisor.knowledge.passage(citation.passageId)?.text ?? '';
+      if (passageText.includes(citation.quote)) verbatim += 1;
+      const inPassage = golds.filter((gold) => normaliseForMatch(passageText).includes(gold));
+      if (inPassage.length === 0) continue;
+      goldShown += 1;
+      const quoted = normaliseForMatch(citation.quote);
+      if (inPassage.some((gold) => gold.includes(quoted) || quoted.includes(gold))) goldQuoted += 1;
     }
   }
-  return { recallAt3: ratio(recallSum, cases.length), anyHitAt3: ratio(anyAt3, cases.length), mrrAt5: ratio(reciprocalSum, cases.length), verbatimRate: ratio(verbatim, quotes), misses };
+  return { recallAt3: ratio(recallSum, cases.length), anyHitAt3: ratio(anyAt3, cases.length), mrrAt5: ratio(reciprocalSum, cases.length), verbatimRate: ratio(verbatim, quotes), goldQuoteRate: ratio(goldQuoted, goldShown), goldShown, misses };
 }
 
 /** What a careful model would return: the fields the text states, and a quote from the first passage. */
@@ -166,7 +175,7 @@ async function main(): Promise<void> {
     oneShotAccuracy: fixed(shot.accuracy),
     extraction: { precision: fixed(fields.precision), recall: fixed(fields.recall), f1: fixed(fields.f1), precisionAllFields: fixed(fields.precisionAllFields) },
     dialogue: { accuracy: fixed(talk.accuracy), meanQuestions: talk.meanQuestions.toFixed(2) },
-    retrieval: { recallAt3: fixed(search.recallAt3), anyHitAt3: fixed(search.anyHitAt3), mrrAt5: fixed(search.mrrAt5), verbatimRate: fixed(search.verbatimRate) },
+    retrieval: { recallAt3: fixed(search.recallAt3), anyHitAt3: fixed(search.anyHitAt3), mrrAt5: fixed(search.mrrAt5), verbatimRate: fixed(search.verbatimRate), goldQuoteRate: fixed(search.goldQuoteRate) },
   };
   await fake?.close();
   if (process.argv.includes('--json')) {
@@ -181,6 +190,7 @@ async function main(): Promise<void> {
     `Dialogue, simulated user            accuracy ${figures.dialogue.accuracy}  mean questions ${figures.dialogue.meanQuestions}`,
     `Retrieval                           recall@3 ${figures.retrieval.recallAt3}  (any gold in top 3: ${figures.retrieval.anyHitAt3})  MRR@5 ${figures.retrieval.mrrAt5}`,
     `Quotes verbatim in their passage    ${figures.retrieval.verbatimRate}`,
+    `Quote is the gold sentence          ${figures.retrieval.goldQuoteRate}  (of ${search.goldShown} quotes shown from passages holding a gold quote)`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   const misses = [...shot.misses.map((m) => `one-shot ${m}`), ...talk.misses.map((m) => `dialogue ${m}`), ...search.misses.map((m) => `retrieval ${m}`)];

@@ -10,6 +10,8 @@ const AskedQuestionSchema = z
   .object({
     question: z.string().trim().min(1).max(1000),
     passages: z.array(z.string().min(1)).min(1),
+    /** The sentences of those passages that answer it, as written there: they teach which one to quote. */
+    quotes: z.array(z.string().min(1)).optional(),
   })
   .strict();
 
@@ -33,7 +35,7 @@ export function loadAskedQuestions(directory: string): AskedQuestion[] {
         throw new KnowledgeError(`${ASKED_QUESTIONS_FILE} line ${index + 1}: not valid JSON`);
       }
       const parsed = AskedQuestionSchema.safeParse(raw);
-      if (!parsed.success) throw new KnowledgeError(`${ASKED_QUESTIONS_FILE} line ${index + 1}: expected {"question": "...", "passages": ["passage id", ...]}`);
+      if (!parsed.success) throw new KnowledgeError(`${ASKED_QUESTIONS_FILE} line ${index + 1}: expected {"question": "...", "passages": ["passage id", ...], "quotes": ["...", ...] (optional)}`);
       return [parsed.data];
     });
 }

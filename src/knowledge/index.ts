@@ -65,6 +65,6 @@ export class KnowledgeBase {
   }
 
   quoteFor(passage: Passage, question: string): CitationView {
-    return citationView(passage, bestQuote(passage.text, question));
+    return citationView(passage, bestQuote(passage.text, question, this.index.sentenceLikelihood(passage.passageId, question)));
   }
 }

@@ -52,16 +52,23 @@ export function tableColumns(passageText: string, quote: string): string[] | und
 const SAYS_NOTHING = /[:?]\s*$/;
 /** Words the question only implies ("how long" → time) count for less than the words it uses. */
 const IMPLIED_TERM_WEIGHT = 0.5;
+/**
+ * What asked questions taught about a sentence (its relative likelihood, best = 1) counts as this many shared
+ * words. On 200 questions not learned from, the quoted sentence of a gold passage was the gold quote 51 % of
+ * the time by words alone, 73 % at 2, 75 % at 4 and at 8.
+ */
+const LEARNED_QUOTE_WEIGHT = 4;
 
 function termsOf(text: string): Set<string> {
   return new Set(tokenize(text).flatMap((word) => processTerm(word) ?? []));
 }
 
 /**
- * The sentence of a passage that best answers the question: most question terms, then the earlier one.
- * Always an exact substring of the passage text.
+ * The sentence of a passage that best answers the question: most question terms, plus what asked questions
+ * taught about each sentence (`learned`: relative likelihood, best = 1), then the earlier one. Always an
+ * exact substring of the passage text.
  */
-export function bestQuote(passageText: string, question: string): string {
+export function bestQuote(passageText: string, question: string, learned: ReadonlyMap<string, number> | null = null): string {
   const used = termsOf(question);
   const implied = [...termsOf(expandQuery(question))].filter((term) => !used.has(term));
   let best = '';
@@ -74,6 +81,7 @@ export function bestQuote(passageText: string, question: string): string {
     let score = 0;
     for (const term of used) if (terms.has(term)) score += 1;
     for (const term of implied) if (terms.has(term)) score += IMPLIED_TERM_WEIGHT;
+    score += LEARNED_QUOTE_WEIGHT * (learned?.get(sentence) ?? 0);
     const lengthPenalty = sentence.length > 320 ? 0.5 : 0;
     if (score - lengthPenalty > bestScore) {
       best = sentence;

@@ -55,7 +55,12 @@ export class PassageIndex {
     });
     this.search.addAll(passages);
     const training = trainingQuestions(vocabulary, asked);
-    this.answerModel = training.length > 0 ? AnswerModel.train(passages.map((passage) => passage.passageId), training) : null;
+    this.answerModel = training.length > 0 ? AnswerModel.train(passages, training) : null;
+  }
+
+  /** For each sentence of a passage, how likely it answers the question, as asked questions taught; or null. */
+  sentenceLikelihood(passageId: string, question: string): ReadonlyMap<string, number> | null {
+    return this.answerModel?.sentenceLikelihood(passageId, question) ?? null;
   }
 
   get(passageId: string): Passage | undefined {
@@ -111,7 +116,7 @@ export class PassageIndex {
 
 function trainingQuestions(vocabulary: QuestionVocabulary, asked: readonly AskedQuestion[]): TrainingQuestion[] {
   const examples = Object.entries(vocabulary).flatMap(([passageId, entry]) => entry.questions.map((text) => ({ text, passageIds: [passageId], weight: EXAMPLE_QUESTION_WEIGHT })));
-  return [...asked.map(({ question, passages }) => ({ text: question, passageIds: passages, weight: 1 })), ...examples];
+  return [...asked.map(({ question, passages, quotes }) => ({ text: question, passageIds: passages, weight: 1, ...(quotes ? { quotes } : {}) })), ...examples];
 }
 
 /** A second chunk of an already chosen section, or another passage of a chosen document, counts for less. */

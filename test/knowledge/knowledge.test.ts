@@ -129,9 +129,9 @@ describe('bundled knowledge', () => {
   it('reads asked questions one JSON object a line, naming the line of a broken one', () => {
     const directory = tempDir('advisor-asked');
     expect(loadAskedQuestions(directory)).toEqual([]);
-    writeFileSync(join(directory, ASKED_QUESTIONS_FILE), '{"question": "is it fast?", "passages": ["a#b"]}\n\n{"question": "and cheap?", "passages": ["a#c", "a#d"]}\n');
+    writeFileSync(join(directory, ASKED_QUESTIONS_FILE), '{"question": "is it fast?", "passages": ["a#b"], "quotes": ["It is fast."]}\n\n{"question": "and cheap?", "passages": ["a#c", "a#d"]}\n');
     expect(loadAskedQuestions(directory)).toEqual([
-      { question: 'is it fast?', passages: ['a#b'] },
+      { question: 'is it fast?', passages: ['a#b'], quotes: ['It is fast.'] },
       { question: 'and cheap?', passages: ['a#c', 'a#d'] },
     ]);
     writeFileSync(join(directory, ASKED_QUESTIONS_FILE), '{"question": "is it fast?", "passages": ["a#b"]}\n{"question": "no passages", "passages": []}\n');
@@ -191,6 +191,21 @@ describe('why answers', () => {
   it('quotes a sentence that says something, not the line announcing a list', () => {
     const passage = 'Based on our analysis, here are some best practices for retrieval:\n- Keep the retrieval index fresh so answers follow the latest documents.\n- Measure retrieval quality.';
     expect(bestQuote(passage, 'what are the best practices for retrieval?')).toBe('Keep the retrieval index fresh so answers follow the latest documents.');
+  });
+
+  it('quotes the sentence that asked questions taught it answers, even without a shared word', () => {
+    const passageId = '004-when-to-use-fine-tuning-and-when-to-use-rag#use-rag-when';
+    const passage = knowledge.passage(passageId);
+    if (!passage) throw new Error('bundled passage missing');
+    const question = 'what about hallucinations?';
+    const plain = KnowledgeBase.fromDocuments(knowledge.documents);
+    expect(plain.quoteFor(passage, question).quote).not.toContain('factual accuracy');
+    const asked = ['does it stop hallucinations?', 'will it make things up?'].map((text) => ({ question: text, passages: [passageId], quotes: ['When factual accuracy is critical.'] }));
+    const taught = KnowledgeBase.fromDocuments(knowledge.documents, {}, asked);
+    expect(taught.quoteFor(passage, question).quote).toBe('When factual accuracy is critical.');
+    // Still verbatim in the passage, and a question about something else still gets its own sentence.
+    expect(passage.text).toContain(taught.quoteFor(passage, question).quote);
+    expect(taught.quoteFor(passage, 'Can it pull from a wide array of sources?').quote).toBe('When information is pulled from a wide array of sources.');
   });
 
   it('quotes a table row that says something, never the header or the rule line', () => {
