@@ -100,7 +100,12 @@ export class AnswerModel {
 
   static train(passages: readonly Passage[], questions: readonly TrainingQuestion[]): AnswerModel {
     const known = new Set(passages.map((passage) => passage.passageId));
-    const examples = questions.map((question) => ({ terms: termsOf(question.text), labels: question.passageIds.filter((passageId) => known.has(passageId)), weight: question.weight, quotes: question.quotes ?? [] }));
+    const examples = questions.map((question) => ({
+      terms: termsOf(question.text),
+      labels: question.passageIds.filter((passageId) => known.has(passageId)),
+      weight: question.weight,
+      quotes: (question.quotes ?? []).map(comparable),
+    }));
     // Only passages some question taught it about are classes; the rest are left to their words.
     const taught = new Set(examples.flatMap((example) => example.labels));
     const classes = passages.map((passage) => passage.passageId).filter((passageId) => taught.has(passageId));
@@ -128,13 +133,15 @@ export class AnswerModel {
   }
 }
 
-/** The passage's sentences as classes, each taught by the questions whose quoted answer contains it (or is in it). */
+/**
+ * The passage's sentences as classes, each taught by the questions whose quoted answer contains it (or is in
+ * it); `quotes` are already comparable.
+ */
 function sentenceModel(passage: Passage, examples: readonly { terms: readonly string[]; labels: readonly string[]; weight: number; quotes: readonly string[] }[]): NaiveBayes | null {
   const sentences = [...new Set(sentencesOf(passage.text))];
   const comparableSentences = sentences.map(comparable);
-  const labelled = examples.flatMap(({ terms, labels, weight, quotes }) => {
-    if (!labels.includes(passage.passageId)) return [];
-    const answers = quotes.map(comparable);
+  const labelled = examples.flatMap(({ terms, labels, weight, quotes: answers }) => {
+    if (answers.length === 0 || !labels.includes(passage.passageId)) return [];
     const hit = sentences.filter((_, index) => {
       const sentence = comparableSentences[index] ?? '';
       return sentence.length > 0 && answers.some((answer) => answer.includes(sentence) || sentence.includes(answer));
