@@ -109,9 +109,16 @@ export class AnswerModel {
     // Only passages some question taught it about are classes; the rest are left to their words.
     const taught = new Set(examples.flatMap((example) => example.labels));
     const classes = passages.map((passage) => passage.passageId).filter((passageId) => taught.has(passageId));
+    // Only passages with quoted answers get a sentence model; a large added corpus costs nothing here.
+    const quotedFor = new Map<string, typeof examples>();
+    for (const example of examples) {
+      if (example.quotes.length === 0) continue;
+      for (const label of example.labels) quotedFor.set(label, [...(quotedFor.get(label) ?? []), example]);
+    }
     const sentenceModels = new Map<string, NaiveBayes>();
     for (const passage of passages) {
-      const model = sentenceModel(passage, examples);
+      const taughtBy = quotedFor.get(passage.passageId);
+      const model = taughtBy ? sentenceModel(passage, taughtBy) : null;
       if (model) sentenceModels.set(passage.passageId, model);
     }
     return new AnswerModel(new NaiveBayes(classes, examples), taught, sentenceModels);
@@ -134,14 +141,13 @@ export class AnswerModel {
 }
 
 /**
- * The passage's sentences as classes, each taught by the questions whose quoted answer contains it (or is in
- * it); `quotes` are already comparable.
+ * The passage's sentences as classes, each taught by the questions (answered by this passage) whose quoted
+ * answer contains it or is in it; `quotes` are already comparable.
  */
 function sentenceModel(passage: Passage, examples: readonly { terms: readonly string[]; labels: readonly string[]; weight: number; quotes: readonly string[] }[]): NaiveBayes | null {
   const sentences = [...new Set(sentencesOf(passage.text))];
   const comparableSentences = sentences.map(comparable);
-  const labelled = examples.flatMap(({ terms, labels, weight, quotes: answers }) => {
-    if (answers.length === 0 || !labels.includes(passage.passageId)) return [];
+  const labelled = examples.flatMap(({ terms, weight, quotes: answers }) => {
     const hit = sentences.filter((_, index) => {
       const sentence = comparableSentences[index] ?? '';
       return sentence.length > 0 && answers.some((answer) => answer.includes(sentence) || sentence.includes(answer));
