@@ -102,7 +102,9 @@ export function normalise(text: string): string {
     .trim();
 }
 
-function parseCount(digits: string, scale: string | undefined): number {
+function parseCount(typed: string, scale: string | undefined): number {
+  // "it is 2.500, not 250": the comma or full stop after a number ends the sentence, not the number.
+  const digits = typed.replace(/[.,]+$/, '');
   // "6.000 letters": a dot before exactly three digits groups thousands, as in German or Spanish.
   const grouped = scale === undefined && /^\d{1,3}(?:\.\d{3})+$/.test(digits);
   const value = Number(grouped ? digits.replace(/\./g, '') : digits.replace(/,/g, ''));
@@ -119,13 +121,23 @@ export function bucketExamples(count: number): string {
   return 'thousands';
 }
 
+/** "It is 2.500, not 250": a bare number that corrects a count said before. */
+const CORRECTED_COUNT = /(?<![\w.-])(\d[\d,.]*)\s*(k|thousand)?\+?,? (?:not|instead of|rather than) (?:~|about )?(\d[\d,.]*)\s*(k|thousand)?(?![\w-])/g;
+
 function quantityEvidence(original: string): Evidence[] {
   const text = withRangesResolved(original, 'midpoint');
   const found: Evidence[] = [];
+  const counts = new Set<number>();
   for (const match of [...text.matchAll(QUANTITY), ...text.matchAll(LABELED_COUNT), ...text.matchAll(LABELED_BEFORE), ...text.matchAll(PAST_WORK), ...text.matchAll(USABLE_COUNT), ...text.matchAll(LABELED_DOCUMENTS), ...text.matchAll(HAND_LABELED)]) {
     const count = parseCount(match[1] ?? '', match[2]);
     if (Number.isNaN(count)) continue;
+    counts.add(count);
     found.push({ field: 'labeledExamples', value: bucketExamples(count), phrase: match[0].trim(), tier: 3, index: match.index ?? 0 });
+  }
+  for (const match of text.matchAll(CORRECTED_COUNT)) {
+    const corrected = parseCount(match[1] ?? '', match[2]);
+    if (Number.isNaN(corrected) || !counts.has(parseCount(match[3] ?? '', match[4]))) continue;
+    found.push({ field: 'labeledExamples', value: bucketExamples(corrected), phrase: match[0].trim(), tier: 3, index: match.index ?? 0, corrects: true });
   }
   const worded = text.matchAll(new RegExp(String.raw`\b(a few|a couple|${Object.keys(WORD_NUMBERS).join('|')}) (hundred|thousand|dozen)? ?${NOT_A_COUNT}${EXAMPLE_NOUN}\b(?!\s+(?:a|per|each|every) (?:day|night|week|month|quarter|year))`, 'g'));
   for (const match of worded) {

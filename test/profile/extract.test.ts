@@ -311,6 +311,13 @@ describe('deterministic extractor', () => {
     expect(read('We tried prompting, but headings and terminology are not stable.').behaviourNeed).toBe('strict');
     expect(read('We want recommendations like customers who bought this also ordered these filters.').task).toBe('recommendation');
     expect(read('We must assign the correct 10-digit HS code to each line.').task).toBe('classification');
+    // A greeting is not a tagging task; the letter it drafts is.
+    expect(read('Guten Tag, we want the LLM to draft the answer letter to each complaint.').task).toBe('generation');
+    expect(read('The letter must quote the correct fee from our current price list and general terms.').knowledgeNeed).toBe('proprietary');
+    expect(read('Answers must be in polite keigo and follow our service terminology.').behaviourNeed).toBe('strict');
+    // "X, not Y" corrects a count said before; a comma after a number ends the number.
+    expect(read('We have 250 checked Q&A examples. Sorry, I made mistake: it is 2.500, not 250.').labeledExamples).toBe('thousands');
+    expect(read('We have 2,000, mostly labeled examples.').labeledExamples).toBe('thousands');
   });
 
   it('reads model names and sizes', () => {
