@@ -320,6 +320,22 @@ describe('deterministic extractor', () => {
     expect(read('We have 2,000, mostly labeled examples.').labeledExamples).toBe('thousands');
   });
 
+  it('reads short dev-style descriptions: implied sources, turned-into tasks, reviewed output', () => {
+    expect(read('All the info is in the email itself, no bank docs.').knowledgeNeed).toBe('none');
+    expect(read('Turn shift leads\' bullet notes into a tidy end-of-shift email. No company knowledge.')).toMatchObject({ task: 'generation', knowledgeNeed: 'none' });
+    expect(read("Permit fees, bin days, road closures. It's all public info, so indexing is fine.").knowledgeNeed).toBe('public');
+    expect(read('Analysts must check names against the sanctions lists, which update daily.').knowledgeNeed).toBe('public');
+    // The team's own rules beside public ones: the own documents win.
+    expect(read('We want Mistral 7B to know our telco\'s tariff rules.').knowledgeNeed).not.toBe('public');
+    expect(read('Suggest restaurants from our partner listings, which change weekly.').knowledgeNeed).toBe('proprietary');
+    expect(read('Clinic front desk wants patient messages sorted into appointment, billing, refill or other.').task).toBe('classification');
+    expect(read('Need alt text for our product photos.').task).toBe('generation');
+    expect(read('Someone reads the full note before acting on anything.').accuracyStakes).toBe('low');
+    expect(read("It's a weekly batch so speed is irrelevant.").knowledgeFreshness).toBeUndefined();
+    expect(read('Records are updated with each weekly payroll run.').knowledgeFreshness).toBe('weekly');
+    expect(read('Standard entity tagging, nothing specialist in the vocabulary.').domainLanguage).toBe('general');
+  });
+
   it('reads model names and sizes', () => {
     expect(read('We use GPT-4o through the API').modelClass).toBe('frontier-api');
     expect(read('We self-host Llama 2 7B').modelClass).toBe('open-medium');
