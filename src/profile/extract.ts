@@ -45,9 +45,10 @@ const WORD_NUMBERS: Record<string, number> = {
 };
 
 /** Nouns that count labeled examples; documents, users and categories are not examples. */
-const EXAMPLE_NOUN = String.raw`(?:(?:labell?ed|annotated|rated|approved|correct|historical|past|old|human.labell?ed|triaged|resolved|example|training|gold|ideal|good|q ?& ?a|qa|input\/output|question.answer|[\w/']+)[ -]){0,3}(?:examples?|samples?|pairs?|tickets?|cases?|notes?|transcripts?|conversations?|chats?|claims?|labels?|annotations?|reviews?|emails?|records?|q ?& ?as?|datapoints?|data points?|rows?|memos?|descriptions?|replies|responses?|answers?|letters?|summaries|translations?|utterances?|messages?|patents?|drafts|essays?|applicants?|cvs?|resumes?|recaps?|findings?|forms?|dialogues?|blurbs?|proposals?|comments?|explanations?|lines? of (?:[\w-]+ ){0,3}(?:dialogue|text|copy|examples?)|(?<=(?:written|approved|past|previous|archived|edited|signed.off|finished|old|closed|completed) )reports?)`;
+const EXAMPLE_NOUN = String.raw`(?:(?:labell?ed|annotated|rated|approved|correct|historical|past|old|human.labell?ed|triaged|resolved|example|training|gold|ideal|good|q ?& ?a|qa|input\/output|question.answer|[\w/']+)[ -]){0,3}(?:examples?|samples?|pairs?|tickets?|cases?|notes?|transcripts?|conversations?|chats?|claims?|labels?|annotations?|reviews?|emails?|records?|q ?& ?as?|datapoints?|data points?|rows?|memos?|descriptions?|replies|responses?|answers?|letters?|summaries|translations?|utterances?|messages?|patents?|drafts|essays?|applicants?|cvs?|resumes?|recaps?|findings?|forms?|dialogues?|blurbs?|proposals?|comments?|explanations?|lines? of (?:[\w-]+ ){0,3}(?:dialogue|text|copy|examples?)|(?<=(?:written|approved|past|previous|archived|edited|signed.off|finished|old|closed|completed|labell?ed) )reports?|completions?)`;
 const NOT_A_COUNT = String.raw`(?!(?:years?|months?|weeks?|days?|hours?|minutes?|pages?|users?|people|devs?|developers?|categories|documents?|docs?|papers?|posts?|(?:[\w-]+ )?sheets?|skus?|articles?|manuals?)\b)`;
-const LABELED_ANYTHING = String.raw`(?:labell?ed|annotated|rated|approved|tagged|graded|triaged|hand.labell?ed|human.labell?ed|aligned|curated|gold) [a-z-]+`;
+/** "6k rated conversations", "40,000 analyst-labelled reports", "2.5k peer-reviewed rules". */
+const LABELED_ANYTHING = String.raw`(?:[a-z]+-)?(?:labell?ed|annotated|rated|approved|tagged|graded|triaged|aligned|curated|gold|reviewed|corrected|validated|verified|accepted) [a-z-]+`;
 /** "25k reports already coded by surveyors": any counted thing that people have labeled or written. */
 const LABELING_VERB = String.raw`(?:already |all |each |we've |we have |our \w+ |by \w+ )*(?:coded|labell?ed|tagged|annotated|classified|categori[sz]ed|graded|rated|scored|reviewed|approved|signed off|wrote|written|drafted|corrected|triaged|resolved|paired|fixed|verified|edited|merged|keyed|hand.keyed)\b`;
 /** A number as people type it ("8,000", "~2.5k", "50k+"), not glued to a word ("GPT-4"). */
@@ -121,6 +122,10 @@ export function bucketExamples(count: number): string {
   return 'thousands';
 }
 
+/** "Sorry, just checked, it's closer to 1,200": a bare number after a correction word corrects a count said before. */
+const RESTATED_COUNT = /\b(?:sorry|actually|correction|i mean|scratch that|wait)\b[^.]{0,40}?\b(?:it's|it is|that's|closer to|more like|make that|rather)\s+(?:closer to |more like |about |around |roughly |~)?(?<![\w.-])(\d[\d,.]*)\s*(k|thousand)?(?![\w-])/g;
+/** "She has written roughly 900 of these herself": a count of the examples just described. */
+const WRITTEN_OF_THESE = /\b(?:written|wrote|drafted|hand.written|hand.wrote|answered|corrected|labell?ed) (?:about |around |roughly |some |over |~)?(\d[\d,.]*)\s*(k|thousand)?\+? of (?:these|them|those)\b/g;
 /** "It is 2.500, not 250": a bare number that corrects a count said before. */
 const CORRECTED_COUNT = /(?<![\w.-])(\d[\d,.]*)\s*(k|thousand)?\+?,? (?:not|instead of|rather than) (?:~|about )?(\d[\d,.]*)\s*(k|thousand)?(?![\w-])/g;
 
@@ -128,7 +133,7 @@ function quantityEvidence(original: string): Evidence[] {
   const text = withRangesResolved(original, 'midpoint');
   const found: Evidence[] = [];
   const counts = new Set<number>();
-  for (const match of [...text.matchAll(QUANTITY), ...text.matchAll(LABELED_COUNT), ...text.matchAll(LABELED_BEFORE), ...text.matchAll(PAST_WORK), ...text.matchAll(USABLE_COUNT), ...text.matchAll(LABELED_DOCUMENTS), ...text.matchAll(HAND_LABELED)]) {
+  for (const match of [...text.matchAll(QUANTITY), ...text.matchAll(LABELED_COUNT), ...text.matchAll(LABELED_BEFORE), ...text.matchAll(PAST_WORK), ...text.matchAll(USABLE_COUNT), ...text.matchAll(LABELED_DOCUMENTS), ...text.matchAll(HAND_LABELED), ...text.matchAll(WRITTEN_OF_THESE)]) {
     const count = parseCount(match[1] ?? '', match[2]);
     if (Number.isNaN(count)) continue;
     counts.add(count);
@@ -138,6 +143,12 @@ function quantityEvidence(original: string): Evidence[] {
     const corrected = parseCount(match[1] ?? '', match[2]);
     if (Number.isNaN(corrected) || !counts.has(parseCount(match[3] ?? '', match[4]))) continue;
     found.push({ field: 'labeledExamples', value: bucketExamples(corrected), phrase: match[0].trim(), tier: 3, index: match.index ?? 0, corrects: true });
+  }
+  if (counts.size > 0) {
+    for (const match of text.matchAll(RESTATED_COUNT)) {
+      const restated = parseCount(match[1] ?? '', match[2]);
+      if (!Number.isNaN(restated)) found.push({ field: 'labeledExamples', value: bucketExamples(restated), phrase: match[0].trim(), tier: 3, index: match.index ?? 0, corrects: true });
+    }
   }
   const worded = text.matchAll(new RegExp(String.raw`\b(a few|a couple|${Object.keys(WORD_NUMBERS).join('|')}) (hundred|thousand|dozen)? ?${NOT_A_COUNT}${EXAMPLE_NOUN}\b(?!\s+(?:a|per|each|every) (?:day|night|week|month|quarter|year))`, 'g'));
   for (const match of worded) {

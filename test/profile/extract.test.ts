@@ -334,6 +334,21 @@ describe('deterministic extractor', () => {
     expect(read("It's a weekly batch so speed is irrelevant.").knowledgeFreshness).toBeUndefined();
     expect(read('Records are updated with each weekly payroll run.').knowledgeFreshness).toBe('weekly');
     expect(read('Standard entity tagging, nothing specialist in the vocabulary.').domainLanguage).toBe('general');
+    expect(read('Roughly 40,000 analyst-labelled reports going back years.').labeledExamples).toBe('thousands');
+    expect(read('~2.5k peer-reviewed rules in our repo.').labeledExamples).toBe('thousands');
+    expect(read('We have ~50k accepted completions logged.').labeledExamples).toBe('thousands');
+    expect(read('We have about 500 hand-corrected examples - sorry, just checked, it\'s closer to 1,200.').labeledExamples).toBe('thousands');
+    expect(read('She has written roughly 900 of these herself over the years.').labeledExamples).toBe('hundreds');
+    expect(read("Marketing's voice guide is strict - prompting alone keeps slipping.").behaviourNeed).toBe('strict');
+    expect(read('Everything runs in our AWS account.').deployment).toBe('cloud');
+    expect(read('If it gets the affected versions wrong we could leave something unpatched.').accuracyStakes).toBe('high');
+    expect(read('If it gets a detail wrong the players will roast it, half the fun.').accuracyStakes).not.toBe('high');
+    expect(read('Staff must be able to see exactly where each answer came from.').citations).toBe('required');
+    expect(read('Editors review the tags, so an occasional miss isn\'t a big deal and nobody needs sources.')).toMatchObject({ accuracyStakes: 'low', citations: 'no' });
+    expect(read('Editorial wants people and places pulled out of our wire copy so we can tag articles.')).toMatchObject({ task: 'extraction' });
+    expect(read('Detection engineering: a model that writes Sigma rules from fresh threat reports.').task).toBe('generation');
+    expect(read('Plain-language docs on our shared drive (nothing confidential, fine to index).')).toMatchObject({ knowledgeNeed: 'proprietary', dataRestriction: 'none' });
+    expect(read('Turn the seller\'s form fields (make, model, mileage, extras) into a short listing description, just a plain paragraph.')).toMatchObject({ task: 'generation', outputStructure: 'free' });
   });
 
   it('reads model names and sizes', () => {
