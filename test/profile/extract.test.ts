@@ -349,6 +349,18 @@ describe('deterministic extractor', () => {
     expect(read('Detection engineering: a model that writes Sigma rules from fresh threat reports.').task).toBe('generation');
     expect(read('Plain-language docs on our shared drive (nothing confidential, fine to index).')).toMatchObject({ knowledgeNeed: 'proprietary', dataRestriction: 'none' });
     expect(read('Turn the seller\'s form fields (make, model, mileage, extras) into a short listing description, just a plain paragraph.')).toMatchObject({ task: 'generation', outputStructure: 'free' });
+    expect(read('Can we just have the model tidy our toolbox-talk notes into clean English for the handout?').task).toBe('generation');
+    expect(read('Superintendents need answers from our safety management manuals.').task).toBe('qa');
+    expect(read('Pull date, kick-off, venue and opponent out of league fixture emails.').task).toBe('extraction');
+    expect(read('It must answer in proper mine-engineering language, the way a senior planner talks.').domainLanguage).toBe('specialized');
+    expect(read('Summarise meeting transcripts into bullets; general office talk.').domainLanguage).toBe('general');
+    expect(read('Flag which comments are questions. Casual slang, missing a few is no big deal.').domainLanguage).not.toBe('specialized');
+    expect(read('Prompting alone keeps adding commentary or dropping fields.').behaviourNeed).toBe('strict');
+    expect(read('Our self-hosted Mistral 7B keeps dropping or renaming fields.').behaviourNeed).toBe('strict');
+    expect(read('The formulas are trade secrets.').knowledgeNeed).toBe('proprietary');
+    expect(read('The numbers come from our CAFM system for that client.').knowledgeNeed).toBe('proprietary');
+    // "want to sort/route/query X" is not writing X.
+    expect(read('We want to route outpatient referral letters into ~60 referral pathways.').task).toBe('classification');
   });
 
   it('reads model names and sizes', () => {
