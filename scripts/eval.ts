@@ -11,6 +11,7 @@ import { ALL_NULL_PROFILE, passageIdsOf, startFakeOpenAi, userMessageOf, type Ch
 import { answerWhy } from '../src/dialog/why.js';
 import { NOT_SURE_VALUE } from '../src/dialog/messages.js';
 import { ProfileSchema, type Profile, type ProfileField } from '../src/profile/schema.js';
+import { comparableText } from '../src/text/compare.js';
 
 const EVAL_DIR = resolve(process.env.EVAL_DIR ?? resolve(import.meta.dirname, '../../shared/eval'));
 
@@ -25,18 +26,6 @@ function readJsonl<T>(name: string, schema: z.ZodType<T>): T[] {
     .split('\n')
     .filter((line) => line.trim())
     .map((line) => schema.parse(JSON.parse(line)));
-}
-
-/** Normalised as the eval README says: case, whitespace, quote marks, non-breaking spaces. */
-export function normaliseForMatch(text: string): string {
-  return text
-    .replace(/[\u00a0\u202f]/g, ' ')
-    .replace(/[‘’´`]/g, "'")
-    .replace(/[“”]/g, '"')
-    .replace(/\*\*/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
 }
 
 const ratio = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
@@ -115,8 +104,8 @@ function retrieval(advisor: Advisor, cases: z.infer<typeof WhyCase>[]) {
   const misses: string[] = [];
   for (const item of cases) {
     const answer = answerWhy(advisor.knowledge, item.question);
-    const texts = answer.passages.map((passage) => normaliseForMatch(passage.text));
-    const golds = item.gold.map((gold) => normaliseForMatch(gold.quote));
+    const texts = answer.passages.map((passage) => comparableText(passage.text));
+    const golds = item.gold.map((gold) => comparableText(gold.quote));
     const rankOf = (gold: string) => texts.findIndex((text) => text.includes(gold));
     const found = golds.filter((gold) => {
       const rank = rankOf(gold);
@@ -131,10 +120,10 @@ function retrieval(advisor: Advisor, cases: z.infer<typeof WhyCase>[]) {
       quotes += 1;
       const passageText = advisor.knowledge.passage(citation.passageId)?.text ?? '';
       if (passageText.includes(citation.quote)) verbatim += 1;
-      const inPassage = golds.filter((gold) => normaliseForMatch(passageText).includes(gold));
+      const inPassage = golds.filter((gold) => comparableText(passageText).includes(gold));
       if (inPassage.length === 0) continue;
       goldShown += 1;
-      const quoted = normaliseForMatch(citation.quote);
+      const quoted = comparableText(citation.quote);
       if (inPassage.some((gold) => gold.includes(quoted) || quoted.includes(gold))) goldQuoted += 1;
     }
   }

@@ -1,3 +1,4 @@
+import { comparableText } from '../text/compare.js';
 import { processTerm, tokenize } from '../text/terms.js';
 import { expandQuery } from './expand.js';
 import type { Passage } from './passages.js';
@@ -22,18 +23,6 @@ const TEMPERATURE = 5;
 
 function termsOf(text: string): string[] {
   return [...new Set(tokenize(expandQuery(text)).flatMap((word) => processTerm(word) ?? []))];
-}
-
-/** Case, quote marks, spacing and Markdown emphasis aside, as the evaluation compares quotes. */
-function comparable(text: string): string {
-  return text
-    .replace(/[\u00a0\u202f]/g, ' ')
-    .replace(/[‘’´`]/g, "'")
-    .replace(/[“”]/g, '"')
-    .replace(/\*\*/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
 }
 
 /**
@@ -104,7 +93,7 @@ export class AnswerModel {
       terms: termsOf(question.text),
       labels: question.passageIds.filter((passageId) => known.has(passageId)),
       weight: question.weight,
-      quotes: (question.quotes ?? []).map(comparable),
+      quotes: (question.quotes ?? []).map(comparableText),
     }));
     // Only passages some question taught it about are classes; the rest are left to their words.
     const taught = new Set(examples.flatMap((example) => example.labels));
@@ -146,7 +135,7 @@ export class AnswerModel {
  */
 function sentenceModel(passage: Passage, examples: readonly { terms: readonly string[]; labels: readonly string[]; weight: number; quotes: readonly string[] }[]): NaiveBayes | null {
   const sentences = [...new Set(sentencesOf(passage.text))];
-  const comparableSentences = sentences.map(comparable);
+  const comparableSentences = sentences.map(comparableText);
   const labelled = examples.flatMap(({ terms, weight, quotes: answers }) => {
     const hit = sentences.filter((_, index) => {
       const sentence = comparableSentences[index] ?? '';
