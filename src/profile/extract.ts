@@ -44,20 +44,22 @@ const WORD_NUMBERS: Record<string, number> = {
   twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100, dozen: 12,
 };
 
+const SCALED_WORD_NUMBER = /\b(two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty) (hundred|thousand)\b/g;
+
 /** Nouns that count labeled examples; documents, users and categories are not examples. */
 const EXAMPLE_NOUN = String.raw`(?:(?:labell?ed|annotated|rated|approved|correct|historical|past|old|human.labell?ed|triaged|resolved|example|training|gold|ideal|good|q ?& ?a|qa|input\/output|question.answer|[\w/']+)[ -]){0,3}(?:examples?|samples?|pairs?|tickets?|cases?|notes?|transcripts?|conversations?|chats?|claims?|labels?|annotations?|reviews?|emails?|records?|q ?& ?as?|datapoints?|data points?|rows?|memos?|descriptions?|replies|responses?|answers?|letters?|summaries|translations?|utterances?|messages?|patents?|drafts|essays?|applicants?|cvs?|resumes?|recaps?|findings?|forms?|dialogues?|blurbs?|proposals?|comments?|explanations?|lines? of (?:[\w-]+ ){0,3}(?:dialogue|text|copy|examples?)|(?<=(?:written|approved|past|previous|archived|edited|signed.off|finished|old|closed|completed|labell?ed) )reports?|completions?)`;
 const NOT_A_COUNT = String.raw`(?!(?:years?|months?|weeks?|days?|hours?|minutes?|pages?|users?|people|devs?|developers?|categories|documents?|docs?|papers?|posts?|(?:[\w-]+ )?sheets?|skus?|articles?|manuals?)\b)`;
 /** "6k rated conversations", "40,000 analyst-labelled reports", "2.5k peer-reviewed rules". */
-const LABELED_ANYTHING = String.raw`(?:[a-z]+-)?(?:labell?ed|annotated|rated|approved|tagged|graded|triaged|aligned|curated|gold|reviewed|corrected|validated|verified|accepted) [a-z-]+`;
+const LABELED_ANYTHING = String.raw`(?:[a-z]+-)?(?:labell?ed|annotated|rated|approved|tagged|graded|triaged|aligned|curated|gold|reviewed|corrected|validated|verified|accepted|edited|finished|published|answered|written|filed|completed) [a-z-]+`;
 /** "25k reports already coded by surveyors": any counted thing that people have labeled or written. */
 const LABELING_VERB = String.raw`(?:already |all |each |we've |we have |our \w+ |by \w+ )*(?:coded|labell?ed|tagged|annotated|classified|categori[sz]ed|graded|rated|scored|reviewed|approved|signed off|wrote|written|drafted|corrected|triaged|resolved|paired|fixed|verified|edited|merged|keyed|hand.keyed)\b`;
 /** A number as people type it ("8,000", "~2.5k", "50k+"), not glued to a word ("GPT-4"). */
 const COUNT = String.raw`(?<![\w.-])(\d[\d,.]*)\s*(k|thousand)?\+?\s+`;
 /** "~3k past findings", "600 approved sections": earlier work the team signed off. */
 const PAST_WORK = new RegExp(String.raw`${COUNT}(?:past|previous|historical|completed|approved|recorded|logged|saved|curated|vetted|rated|reviewed|archived|signed.off|signed.out|finali[sz]ed|merged|granted|dispositioned|closed) (?:\w+ ){0,1}\w+s\b`, 'g');
-const LABELED_COUNT = new RegExp(String.raw`${COUNT}${NOT_A_COUNT}(?:\w+ ){0,2}?\w+s (?:\w+ ){0,2}?${LABELING_VERB}`, 'g');
+const LABELED_COUNT = new RegExp(String.raw`${COUNT}${NOT_A_COUNT}(?:\w+ ){0,2}?[\w-]+s (?:\w+ ){0,2}?${LABELING_VERB}`, 'g');
 /** "Recruiters have hand-tagged 8,000 CVs": the labeling verb comes first. */
-const LABELED_BEFORE = new RegExp(String.raw`\b(?:hand.|human.)?(?:tagged|labell?ed|annotated|scored|rated|graded|coded|curated|vetted|parsed) (?:about |around |roughly |~|over |some |like |maybe |only |just )?(\d[\d,.]*)\s*(k|thousand)?\+?\s+(?:\w+ ){0,2}?\w+s\b`, 'g');
+const LABELED_BEFORE = new RegExp(String.raw`\b(?:hand.|human.)?(?:tagged|labell?ed|annotated|scored|rated|graded|coded|curated|vetted|parsed|(?<=\b(?:have|has|had) )(?:written|drafted|answered)) (?:about |around |roughly |~|over |some |like |maybe |only |just )?(\d[\d,.]*)\s*(k|thousand)?\+?\s+${NOT_A_COUNT}(?:\w+ ){0,2}?\w+s\b`, 'g');
 /** "12k documents already keyed by our data-entry team": documents count once someone has labeled them. */
 const LABELED_DOCUMENTS = new RegExp(String.raw`${COUNT}(?:[\w-]+ )?(?:documents?|docs|pages|files|forms) (?:already |all |each )?(?:keyed|hand.keyed|labell?ed|annotated|coded|tagged|classified|checked|hand.checked|transcribed)\b`, 'g');
 /** "hand-labelled like 30 as a sanity check": a count right after the labeling, with no noun. */
@@ -100,6 +102,8 @@ export function normalise(text: string): string {
     // "15 000 lines": digits grouped by spaces, as much of Europe writes them.
     .replace(/(?<![\d.,])(\d{1,3})((?: \d{3})+)(?![\d.,]?\d)/g, (_, head: string, groups: string) => head + groups.replace(/ /g, ''))
     .replace(/[a-z]+/g, (word) => TYPO_FIXES[word] ?? word)
+    // "six hundred of these", "two thousand replies": one number however it is written.
+    .replace(SCALED_WORD_NUMBER, (_, word: string, scale: string) => String((WORD_NUMBERS[word] ?? 0) * (scale === 'hundred' ? 100 : 1000)))
     .trim();
 }
 
@@ -125,7 +129,9 @@ export function bucketExamples(count: number): string {
 /** "Sorry, just checked, it's closer to 1,200": a bare number after a correction word corrects a count said before. */
 const RESTATED_COUNT = /\b(?:sorry|actually|correction|i mean|scratch that|wait)\b[^.]{0,40}?\b(?:it's|it is|that's|closer to|more like|make that|rather)\s+(?:closer to |more like |about |around |roughly |~)?(?<![\w.-])(\d[\d,.]*)\s*(k|thousand)?(?![\w-])/g;
 /** "She has written roughly 900 of these herself": a count of the examples just described. */
-const WRITTEN_OF_THESE = /\b(?:written|wrote|drafted|hand.written|hand.wrote|answered|corrected|labell?ed) (?:about |around |roughly |some |over |~)?(\d[\d,.]*)\s*(k|thousand)?\+? of (?:these|them|those)\b/g;
+const WRITTEN_OF_THESE = /\b(?:written|wrote|drafted|hand.written|hand.wrote|answered|corrected|labell?ed|annotated|coded|tagged|checked|hand.checked|reviewed|scored|rated) (?:about |around |roughly |some |over |~)?(\d[\d,.]*)\s*(k|thousand)?\+? of (?:these|them|those)\b/g;
+/** "we may train on anonymised past memos, about 4,000": the count follows what is trained on. */
+const TRAIN_ON_COUNT = /\b(?:train|learn|fine.tune) (?:it |them )?(?:on|from) (?:[\w-]+ ){0,3}[\w-]+s, (?:about |around |roughly |some |over |~)(\d[\d,.]*)\s*(k|thousand)?(?![\w-])/g;
 /** "It is 2.500, not 250": a bare number that corrects a count said before. */
 const CORRECTED_COUNT = /(?<![\w.-])(\d[\d,.]*)\s*(k|thousand)?\+?,? (?:not|instead of|rather than) (?:~|about )?(\d[\d,.]*)\s*(k|thousand)?(?![\w-])/g;
 
@@ -133,7 +139,7 @@ function quantityEvidence(original: string): Evidence[] {
   const text = withRangesResolved(original, 'midpoint');
   const found: Evidence[] = [];
   const counts = new Set<number>();
-  for (const match of [...text.matchAll(QUANTITY), ...text.matchAll(LABELED_COUNT), ...text.matchAll(LABELED_BEFORE), ...text.matchAll(PAST_WORK), ...text.matchAll(USABLE_COUNT), ...text.matchAll(LABELED_DOCUMENTS), ...text.matchAll(HAND_LABELED), ...text.matchAll(WRITTEN_OF_THESE)]) {
+  for (const match of [...text.matchAll(QUANTITY), ...text.matchAll(LABELED_COUNT), ...text.matchAll(LABELED_BEFORE), ...text.matchAll(PAST_WORK), ...text.matchAll(USABLE_COUNT), ...text.matchAll(LABELED_DOCUMENTS), ...text.matchAll(HAND_LABELED), ...text.matchAll(WRITTEN_OF_THESE), ...text.matchAll(TRAIN_ON_COUNT)]) {
     const count = parseCount(match[1] ?? '', match[2]);
     if (Number.isNaN(count)) continue;
     counts.add(count);
@@ -186,7 +192,8 @@ function latencyEvidence(original: string): Evidence[] {
 }
 
 /** A cue whose own words negate ("no GPUs", "barely change") already means the negated value. */
-const ENCODES_NEGATION = /\\bno\\b|\(\?:no\||not|n't|never|without|zero|nobody|nothing|barely|rarely|hardly|none/;
+// Whole words only: "notes" or "notebooks" in a pattern negate nothing.
+const ENCODES_NEGATION = /(?:^|[^a-z]|\\b)(?:no|not|never|without|zero|nobody|nothing|barely|rarely|hardly|none)(?![a-z])|n't/;
 const NEGATOR_BEFORE = /\b(?:no|not|nobody|never|without|nothing|don't|doesn't|isn't|aren't|won't|can't|cannot|no one|neither|nor)\b(?:\s+\S+){0,3}\s*$/;
 
 /** "nobody cares about exact wording" must not read as a strict wording rule. */

@@ -363,6 +363,40 @@ describe('deterministic extractor', () => {
     expect(read('We want to route outpatient referral letters into ~60 referral pathways.').task).toBe('classification');
   });
 
+  it('negates a cue whose words merely contain a negation ("notes", "notebooks")', () => {
+    // The pattern for "our archive" lists "notebooks"; that must not stop "doesn't need" from negating it.
+    expect(read("Suggest three headline options for each story. It doesn't need our archive or special style rules.")).toMatchObject({ knowledgeNeed: 'none', behaviourNeed: 'none' });
+    expect(read('The bot needs our lab notebooks.').knowledgeNeed).toBe('proprietary');
+  });
+
+  it('reads change rates, reviews, demands for sources and counts as dev-style writers put them', () => {
+    expect(read('The incident queue changes minute to minute.').knowledgeFreshness).toBe('realtime');
+    expect(read('New entries get added daily.').knowledgeFreshness).toBe('daily');
+    expect(read('New reports are filed every day.').knowledgeFreshness).toBe('daily');
+    expect(read("It needs this month's campaign details.").knowledgeFreshness).toBe('monthly');
+    expect(read('Plain English, a human signs off every post.').accuracyStakes).toBe('low');
+    expect(read('Editors pick and rewrite, so a bad suggestion costs nothing. Running it as a nightly batch is fine.').accuracyStakes).toBe('low');
+    expect(read('A few wrong buckets won\'t hurt anyone.').accuracyStakes).toBe('low');
+    expect(read('A made-up patch version could leave a hole open.').accuracyStakes).toBe('high');
+    expect(read('Farmers should always get a link to the bulletin.').citations).toBe('required');
+    expect(read('Each answer needs the code section or ruling behind it.').citations).toBe('required');
+    expect(read('Advisors would like to see which bulletin an answer is based on.').citations).toBe('nice');
+    expect(read('No need to show sources.').citations).toBe('no');
+    expect(read("We've hand-checked about six hundred of these.").labeledExamples).toBe('hundreds');
+    expect(read('We may train on anonymised past memos, about 4,000. Actually closer to 6,000.').labeledExamples).toBe('thousands');
+    expect(read('Around 50k write-ups are already coded.').labeledExamples).toBe('thousands');
+    expect(read('We have zero example Q&A.').labeledExamples).toBe('none');
+    expect(read('Each long complaint letter boiled down to a few bullet points.').task).toBe('summarization');
+    expect(read('Sort what lands in the claims mailbox into new claim / complaint / other.').task).toBe('classification');
+    expect(read('Code adverse-event narratives to MedDRA terms.').task).toBe('classification');
+    expect(read('Nothing fancy on tone or format.')).toMatchObject({ behaviourNeed: 'none', outputStructure: 'free' });
+    expect(read('Nothing fancy on tone or format.').knowledgeNeed).toBeUndefined();
+    expect(read("It won't look at anyone's personal file.").personalization).toBe('no');
+    expect(read("Nothing tied to a player's account.").personalization).toBe('no');
+    expect(read('Answers within a second or two.').latency).toBe('interactive');
+    expect(read('It runs on the scan tool itself.').deployment).toBe('on-device');
+  });
+
   it('reads model names and sizes', () => {
     expect(read('We use GPT-4o through the API').modelClass).toBe('frontier-api');
     expect(read('We self-host Llama 2 7B').modelClass).toBe('open-medium');
