@@ -47,19 +47,19 @@ const WORD_NUMBERS: Record<string, number> = {
 const SCALED_WORD_NUMBER = /\b(two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty) (hundred|thousand)\b/g;
 
 /** Nouns that count labeled examples; documents, users and categories are not examples. */
-const EXAMPLE_NOUN = String.raw`(?:(?:labell?ed|annotated|rated|approved|correct|historical|past|old|human.labell?ed|triaged|resolved|example|training|gold|ideal|good|q ?& ?a|qa|input\/output|question.answer|[\w/']+)[ -]){0,3}(?:examples?|samples?|pairs?|tickets?|cases?|notes?|transcripts?|conversations?|chats?|claims?|labels?|annotations?|reviews?|emails?|records?|q ?& ?as?|datapoints?|data points?|rows?|memos?|descriptions?|replies|responses?|answers?|letters?|summaries|translations?|utterances?|messages?|patents?|drafts|essays?|applicants?|cvs?|resumes?|recaps?|findings?|forms?|dialogues?|blurbs?|proposals?|comments?|explanations?|lines? of (?:[\w-]+ ){0,3}(?:dialogue|text|copy|examples?)|(?<=(?:written|approved|past|previous|archived|edited|signed.off|finished|old|closed|completed|labell?ed) )reports?|completions?)`;
+const EXAMPLE_NOUN = String.raw`(?:(?:labell?ed|annotated|rated|approved|correct|historical|past|old|human.labell?ed|triaged|resolved|example|training|gold|ideal|good|q ?& ?a|qa|input\/output|question.answer|[\w/']+)[ -]){0,3}(?:examples?|samples?|pairs?|tickets?|cases?|notes?|transcripts?|conversations?|chats?|claims?|labels?|annotations?|reviews?|emails?|records?|q ?& ?as?|datapoints?|data points?|rows?|memos?|descriptions?|replies|responses?|answers?|letters?|summaries|translations?|utterances?|messages?|patents?|drafts|essays?|applicants?|cvs?|resumes?|recaps?|findings?|forms?|dialogues?|blurbs?|proposals?|comments?|explanations?|rewrites?|lines? of (?:[\w-]+ ){0,3}(?:dialogue|text|copy|examples?)|(?<=(?:written|approved|past|previous|archived|edited|signed.off|finished|old|closed|completed|labell?ed) )reports?|completions?)`;
 const NOT_A_COUNT = String.raw`(?!(?:years?|months?|weeks?|days?|hours?|minutes?|pages?|users?|people|devs?|developers?|categories|documents?|docs?|papers?|posts?|(?:[\w-]+ )?sheets?|skus?|articles?|manuals?)\b)`;
 /** "6k rated conversations", "40,000 analyst-labelled reports", "2.5k peer-reviewed rules". */
-const LABELED_ANYTHING = String.raw`(?:[a-z]+-)?(?:labell?ed|annotated|rated|approved|tagged|graded|triaged|aligned|curated|gold|reviewed|corrected|validated|verified|accepted|edited|finished|published|answered|written|filed|completed) [a-z-]+`;
+const LABELED_ANYTHING = String.raw`(?:[a-z]+-)?(?:labell?ed|annotated|rated|approved|tagged|graded|triaged|aligned|curated|gold|reviewed|corrected|validated|verified|accepted|edited|finished|published|answered|written|filed|completed|coded|categori[sz]ed|classified|keyed|checked) [a-z-]+`;
 /** "25k reports already coded by surveyors": any counted thing that people have labeled or written. */
 const LABELING_VERB = String.raw`(?:already |all |each |we've |we have |our \w+ |by \w+ )*(?:coded|labell?ed|tagged|annotated|classified|categori[sz]ed|graded|rated|scored|reviewed|approved|signed off|wrote|written|drafted|corrected|triaged|resolved|paired|fixed|verified|edited|merged|keyed|hand.keyed)\b`;
 /** A number as people type it ("8,000", "~2.5k", "50k+"), not glued to a word ("GPT-4"). */
 const COUNT = String.raw`(?<![\w.-])(\d[\d,.]*)\s*(k|thousand)?\+?\s+`;
 /** "~3k past findings", "600 approved sections": earlier work the team signed off. */
-const PAST_WORK = new RegExp(String.raw`${COUNT}(?:past|previous|historical|completed|approved|recorded|logged|saved|curated|vetted|rated|reviewed|archived|signed.off|signed.out|finali[sz]ed|merged|granted|dispositioned|closed) (?:\w+ ){0,1}\w+s\b`, 'g');
+const PAST_WORK = new RegExp(String.raw`${COUNT}(?:past|previous|historical|completed|approved|recorded|logged|saved|curated|vetted|rated|reviewed|archived|signed.off|signed.out|finali[sz]ed|merged|granted|dispositioned|closed) (?:\w+ ){0,1}[\w-]+s\b`, 'g');
 const LABELED_COUNT = new RegExp(String.raw`${COUNT}${NOT_A_COUNT}(?:\w+ ){0,2}?[\w-]+s (?:\w+ ){0,2}?${LABELING_VERB}`, 'g');
 /** "Recruiters have hand-tagged 8,000 CVs": the labeling verb comes first. */
-const LABELED_BEFORE = new RegExp(String.raw`\b(?:hand.|human.)?(?:tagged|labell?ed|annotated|scored|rated|graded|coded|curated|vetted|parsed|(?<=\b(?:have|has|had) )(?:written|drafted|answered)) (?:about |around |roughly |~|over |some |like |maybe |only |just )?(\d[\d,.]*)\s*(k|thousand)?\+?\s+${NOT_A_COUNT}(?:\w+ ){0,2}?\w+s\b`, 'g');
+const LABELED_BEFORE = new RegExp(String.raw`\b(?:hand.|human.)?(?:tagged|labell?ed|annotated|scored|rated|graded|coded|curated|vetted|parsed|classified|signed off|(?<=\b(?:have|has|had) )(?:hand.)?(?:written|drafted|answered|logged)) (?:about |around |roughly |~|over |some |like |maybe |only |just )?(\d[\d,.]*)\s*(k|thousand)?\+?\s+${NOT_A_COUNT}(?:\w+ ){0,2}?\w+s\b`, 'g');
 /** "12k documents already keyed by our data-entry team": documents count once someone has labeled them. */
 const LABELED_DOCUMENTS = new RegExp(String.raw`${COUNT}(?:[\w-]+ )?(?:documents?|docs|pages|files|forms) (?:already |all |each )?(?:keyed|hand.keyed|labell?ed|annotated|coded|tagged|classified|checked|hand.checked|transcribed)\b`, 'g');
 /** "hand-labelled like 30 as a sanity check": a count right after the labeling, with no noun. */
@@ -156,7 +156,7 @@ function quantityEvidence(original: string): Evidence[] {
       if (!Number.isNaN(restated)) found.push({ field: 'labeledExamples', value: bucketExamples(restated), phrase: match[0].trim(), tier: 3, index: match.index ?? 0, corrects: true });
     }
   }
-  const worded = text.matchAll(new RegExp(String.raw`\b(a few|a couple|${Object.keys(WORD_NUMBERS).join('|')}) (hundred|thousand|dozen)? ?${NOT_A_COUNT}${EXAMPLE_NOUN}\b(?!\s+(?:a|per|each|every) (?:day|night|week|month|quarter|year))`, 'g'));
+  const worded = text.matchAll(new RegExp(String.raw`\b(a few|a couple|${Object.keys(WORD_NUMBERS).join('|')})(?: of)? (hundred|thousand|dozen)? ?${NOT_A_COUNT}${EXAMPLE_NOUN}\b(?!\s+(?:a|per|each|every) (?:day|night|week|month|quarter|year))`, 'g'));
   for (const match of worded) {
     const base = match[1]?.startsWith('a ') ? 3 : (WORD_NUMBERS[match[1] ?? ''] ?? 0);
     const scale = match[2] === 'hundred' ? 100 : match[2] === 'thousand' ? 1000 : match[2] === 'dozen' ? 12 : 1;

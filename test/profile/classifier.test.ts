@@ -32,7 +32,7 @@ describe('reading a field from the description as a whole', () => {
   });
 
   it('guesses only alongside something the words state, so small talk gets no guess', () => {
-    const text = 'Turn meeting transcripts into a short list of action items with an owner and a due date for each one.';
+    const text = 'Turn meeting transcripts into a short list of action items with an owner and a due date for each one, nothing else.';
     expect(inferUnstated(normalise(text), {}).knowledgeNeed).toBe('none');
     expect(extractProfile(text).evidence).toEqual([]);
     expect(extractWithInference(text)).toEqual({ profile: {}, evidence: [] });

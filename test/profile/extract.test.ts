@@ -395,6 +395,20 @@ describe('deterministic extractor', () => {
     expect(read("Nothing tied to a player's account.").personalization).toBe('no');
     expect(read('Answers within a second or two.').latency).toBe('interactive');
     expect(read('It runs on the scan tool itself.').deployment).toBe('on-device');
+    expect(read('Someone proofreads every letter anyway.').accuracyStakes).toBe('low');
+    expect(read('The adviser checks it against the call.').accuracyStakes).toBe('low');
+    expect(read('A wrong answer is a public health problem.').accuracyStakes).toBe('high');
+    expect(read('Reps want the clause number quoted.').citations).toBe('required');
+    expect(read("They won't trust a number unless it shows where it came from.").citations).toBe('required');
+    expect(read('Handhelds turn a short note into our exception-record JSON.').task).toBe('extraction');
+    expect(read('We have six hundred past tweak write-ups.').labeledExamples).toBe('hundreds');
+    expect(read('A couple of hundred approved descriptions exist.').labeledExamples).toBe('hundreds');
+    expect(read('Our data team has GPUs and has fine-tuned models before.').mlCapacity).toBe('strong');
+    expect(read('We self-host a 13B model.').modelClass).toBe('open-medium');
+    expect(read('Privacy rules say the emails cannot be stored in any database or index.').dataRestriction).toBe('no-search-index');
+    expect(read('Answers in under half a second.').latency).toBe('realtime');
+    // A web chat can still be a question-answering widget; the words alone do not make it a chat.
+    expect(read('A web chat on GPT-4o that answers questions from our factsheets.').task).toBe('qa');
   });
 
   it('reads model names and sizes', () => {
