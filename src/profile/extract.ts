@@ -44,6 +44,7 @@ const WORD_NUMBERS: Record<string, number> = {
   twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100, dozen: 12,
 };
 
+/** "six hundred", "twelve thousand": written out, read as digits before any cue runs. */
 const SCALED_WORD_NUMBER = /\b(two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty) (hundred|thousand)\b/g;
 
 /** Nouns that count labeled examples; documents, users and categories are not examples. */
@@ -191,8 +192,10 @@ function latencyEvidence(original: string): Evidence[] {
   return found;
 }
 
-/** A cue whose own words negate ("no GPUs", "barely change") already means the negated value. */
-// Whole words only: "notes" or "notebooks" in a pattern negate nothing.
+/**
+ * A cue whose own words negate ("no GPUs", "barely change") already means the negated value. Whole words only:
+ * "notes" or "notebooks" in a pattern negate nothing.
+ */
 const ENCODES_NEGATION = /(?:^|[^a-z]|\\b)(?:no|not|never|without|zero|nobody|nothing|barely|rarely|hardly|none)(?![a-z])|n't/;
 const NEGATOR_BEFORE = /\b(?:no|not|nobody|never|without|nothing|don't|doesn't|isn't|aren't|won't|can't|cannot|no one|neither|nor)\b(?:\s+\S+){0,3}\s*$/;
 
