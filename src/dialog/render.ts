@@ -18,7 +18,8 @@ export function section(text: string, title?: string, citations: CitationView[] 
 
 /**
  * A quote as people read it: the documents' Markdown bold (`**Explainability**: …`) would show as stray
- * asterisks or unbalanced bold, so it is dropped. The words stay exactly the passage's.
+ * asterisks or unbalanced bold, so it is dropped; a table row is read with its column names; a list's lead-in
+ * ends in an ellipsis. The words stay the passage's; the citation keeps the verbatim quote.
  */
 export function readableQuote(quote: string, columns?: readonly string[]): string {
   const text = quote.replace(/\*\*/g, '');

@@ -31,8 +31,8 @@ export function loadAskedQuestions(directory: string): AskedQuestion[] {
       let raw: unknown;
       try {
         raw = JSON.parse(line);
-      } catch {
-        throw new KnowledgeError(`${ASKED_QUESTIONS_FILE} line ${index + 1}: not valid JSON`);
+      } catch (error) {
+        throw new KnowledgeError(`${ASKED_QUESTIONS_FILE} line ${index + 1}: not valid JSON`, { cause: error });
       }
       const parsed = AskedQuestionSchema.safeParse(raw);
       if (!parsed.success) throw new KnowledgeError(`${ASKED_QUESTIONS_FILE} line ${index + 1}: expected {"question": "...", "passages": ["passage id", ...], "quotes": ["...", ...] (optional)}`);

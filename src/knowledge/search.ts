@@ -134,7 +134,7 @@ function sectionKey(passage: Passage): string {
  * Greedy re-ranking so the top few passages cover different sections and documents: answers usually need
  * evidence from several sources, and a section's second chunk rarely adds a new point.
  */
-export function diversify(ranked: RankedPassage[], limit: number): RankedPassage[] {
+function diversify(ranked: RankedPassage[], limit: number): RankedPassage[] {
   const pool = ranked.slice(0, DIVERSIFY_POOL);
   const chosen: RankedPassage[] = [];
   const sections = new Set<string>();

@@ -127,8 +127,10 @@ export function bucketExamples(count: number): string {
   return 'thousands';
 }
 
+/** Words that mark what follows as a correction of something just said ("sorry, monthly", "scratch that"). */
+const CORRECTION_WORD = String.raw`\b(?:sorry|actually|i mean|i meant|more like|or rather|correction|scratch that|wait|not \w+ but|let me be precise)\b`;
 /** "Sorry, just checked, it's closer to 1,200": a bare number after a correction word corrects a count said before. */
-const RESTATED_COUNT = /\b(?:sorry|actually|correction|i mean|scratch that|wait)\b[^.]{0,40}?\b(?:it's|it is|that's|closer to|more like|make that|rather)\s+(?:closer to |more like |about |around |roughly |~)?(?<![\w.-])(\d[\d,.]*)\s*(k|thousand)?(?![\w-])/g;
+const RESTATED_COUNT = new RegExp(String.raw`${CORRECTION_WORD}[^.]{0,40}?\b(?:it's|it is|that's|closer to|more like|make that|rather)\s+(?:closer to |more like |about |around |roughly |~)?(?<![\w.-])(\d[\d,.]*)\s*(k|thousand)?(?![\w-])`, 'g');
 /** "She has written roughly 900 of these herself": a count of the examples just described. */
 const WRITTEN_OF_THESE = /\b(?:written|wrote|drafted|hand.written|hand.wrote|answered|corrected|labell?ed|annotated|coded|tagged|checked|hand.checked|reviewed|scored|rated) (?:about |around |roughly |some |over |~)?(\d[\d,.]*)\s*(k|thousand)?\+? of (?:these|them|those)\b/g;
 /** "we may train on anonymised past memos, about 4,000": the count follows what is trained on. */
@@ -207,8 +209,7 @@ function negatedBefore(text: string, index: number): boolean {
   return NEGATOR_BEFORE.test(clause);
 }
 
-/** Words that mark what follows as a correction of something just said. */
-const CORRECTION_BEFORE = /(?:\bsorry\b|\bactually\b|\bi mean\b|\bi meant\b|\bmore like\b|\bor rather\b|\bcorrection\b|\bscratch that\b|\bwait\b|\bnot \w+ but\b|\blet me be precise\b)[^.!?]{0,40}$/;
+const CORRECTION_BEFORE = new RegExp(String.raw`${CORRECTION_WORD}[^.!?]{0,40}$`);
 
 function isCorrection(text: string, index: number): boolean {
   return CORRECTION_BEFORE.test(text.slice(Math.max(0, index - 60), index));

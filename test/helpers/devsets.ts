@@ -37,3 +37,10 @@ export const whyCases = () => readJsonl<WhyCase>('why.dev.jsonl');
 
 export const acceptable = (scenario: Scenario, recommendation: string | undefined) =>
   recommendation === scenario.expected || scenario.acceptable.includes(recommendation ?? '');
+
+/** Every run of `length` consecutive words (the whole text when shorter): shared runs show copied wording. */
+export function wordRuns(text: string, length: number): string[] {
+  const words = text.toLowerCase().replace(/[‘’]/g, "'").match(/[a-z0-9']+/g) ?? [];
+  if (words.length < length) return [words.join(' ')];
+  return words.slice(length - 1).map((_, index) => words.slice(index, index + length).join(' '));
+}

@@ -10,7 +10,7 @@ import { readableQuote } from '../../src/dialog/render.js';
 import { BUNDLED_KNOWLEDGE_DIR, bestQuote, KnowledgeBase } from '../../src/knowledge/index.js';
 import { ASKED_QUESTIONS_FILE, loadAskedQuestions } from '../../src/knowledge/asked.js';
 import { loadVocabulary, VOCABULARY_FILE } from '../../src/knowledge/vocabulary.js';
-import { devSetsPresent, SOURCES_DIR, whyCases } from '../helpers/devsets.js';
+import { devSetsPresent, SOURCES_DIR, whyCases, wordRuns } from '../helpers/devsets.js';
 import { tempDir } from '../helpers/tempDir.js';
 
 const knowledge = KnowledgeBase.load();
@@ -118,12 +118,8 @@ describe('bundled knowledge', () => {
     const ids = new Set(knowledge.passages.map((passage) => passage.passageId));
     expect(asked.flatMap((item) => item.passages).filter((passageId) => !ids.has(passageId))).toEqual([]);
     if (!devSetsPresent) return;
-    const runs = (text: string) => {
-      const words = squash(text).replace(/[^a-z0-9' ]/g, ' ').split(/\s+/).filter(Boolean);
-      return words.length < 6 ? [words.join(' ')] : words.slice(5).map((_, index) => words.slice(index, index + 6).join(' '));
-    };
-    const dev = new Set(whyCases().flatMap((item) => runs(item.question)));
-    expect(asked.filter((item) => runs(item.question).some((run) => dev.has(run))).map((item) => item.question)).toEqual([]);
+    const dev = new Set(whyCases().flatMap((item) => wordRuns(item.question, 6)));
+    expect(asked.filter((item) => wordRuns(item.question, 6).some((run) => dev.has(run))).map((item) => item.question)).toEqual([]);
   });
 
   it('reads asked questions one JSON object a line, naming the line of a broken one', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { inferUnstated, MIN_WORDS_TO_INFER } from '../../src/profile/classifier.js';
 import { extractProfile, extractWithInference, normalise } from '../../src/profile/extract.js';
 import { ProfileSchema } from '../../src/profile/schema.js';
-import { devSetsPresent, scenarios } from '../helpers/devsets.js';
+import { devSetsPresent, scenarios, wordRuns } from '../helpers/devsets.js';
 
 const REWRITE = 'We want a tool that rewrites the release notes our engineers draft into a friendlier tone for customers, keeping them short.';
 const ACTION_ITEMS = 'Summarise each long meeting transcript into a short list of action items, with an owner and a due date for each one.';
@@ -66,12 +66,8 @@ describe('the labelled descriptions it learns from', () => {
   });
 
   it.skipIf(!devSetsPresent)('share no eight-word run with the dev scenarios, so the dev figures are not learned', () => {
-    const runs = (text: string) => {
-      const words = text.toLowerCase().match(/[a-z0-9']+/g) ?? [];
-      return new Set(words.slice(0, Math.max(0, words.length - 7)).map((_, index) => words.slice(index, index + 8).join(' ')));
-    };
-    const dev = new Set(scenarios().flatMap((scenario) => [...runs(scenario.text)]));
-    const copied = lines.filter((line) => [...runs((JSON.parse(line) as { text: string }).text)].some((run) => dev.has(run)));
+    const dev = new Set(scenarios().flatMap((scenario) => wordRuns(scenario.text, 8)));
+    const copied = lines.filter((line) => wordRuns((JSON.parse(line) as { text: string }).text, 8).some((run) => dev.has(run)));
     expect(copied).toEqual([]);
   });
 });
