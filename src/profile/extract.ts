@@ -51,9 +51,9 @@ const SCALED_WORD_NUMBER = /\b(two|three|four|five|six|seven|eight|nine|ten|twel
 const EXAMPLE_NOUN = String.raw`(?:(?:labell?ed|annotated|rated|approved|correct|historical|past|old|human.labell?ed|triaged|resolved|example|training|gold|ideal|good|q ?& ?a|qa|input\/output|question.answer|[\w/']+)[ -]){0,3}(?:examples?|samples?|pairs?|tickets?|cases?|notes?|transcripts?|conversations?|chats?|claims?|labels?|annotations?|reviews?|emails?|records?|q ?& ?as?|datapoints?|data points?|rows?|memos?|descriptions?|replies|responses?|answers?|letters?|summaries|translations?|utterances?|messages?|patents?|drafts|essays?|applicants?|cvs?|resumes?|recaps?|findings?|forms?|dialogues?|blurbs?|proposals?|comments?|explanations?|rewrites?|lines? of (?:[\w-]+ ){0,3}(?:dialogue|text|copy|examples?)|(?<=(?:written|approved|past|previous|archived|edited|signed.off|finished|old|closed|completed|labell?ed) )reports?|completions?)`;
 const NOT_A_COUNT = String.raw`(?!(?:years?|months?|weeks?|days?|hours?|minutes?|pages?|users?|people|devs?|developers?|categories|documents?|docs?|papers?|posts?|(?:[\w-]+ )?sheets?|skus?|articles?|manuals?)\b)`;
 /** "6k rated conversations", "40,000 analyst-labelled reports", "2.5k peer-reviewed rules". */
-const LABELED_ANYTHING = String.raw`(?:[a-z]+-)?(?:labell?ed|annotated|rated|approved|tagged|graded|triaged|aligned|curated|gold|reviewed|corrected|validated|verified|accepted|edited|finished|published|answered|written|filed|completed|coded|categori[sz]ed|classified|keyed|checked) [a-z-]+`;
+const LABELED_ANYTHING = String.raw`(?:[a-z]+-)?(?:labell?ed|annotated|rated|approved|tagged|graded|triaged|aligned|curated|gold|reviewed|corrected|validated|verified|accepted|edited|finished|published|answered|written|filed|completed|coded|categori[sz]ed|classified|keyed|checked|certified|translated) [a-z-]+`;
 /** "25k reports already coded by surveyors": any counted thing that people have labeled or written. */
-const LABELING_VERB = String.raw`(?:already |all |each |we've |we have |our \w+ |by \w+ )*(?:coded|labell?ed|tagged|annotated|classified|categori[sz]ed|graded|rated|scored|reviewed|approved|signed off|wrote|written|drafted|corrected|triaged|resolved|paired|fixed|verified|edited|merged|keyed|hand.keyed)\b`;
+const LABELING_VERB = String.raw`(?:already |all |each |we've |we have |our \w+ |by \w+ )*(?:coded|labell?ed|tagged|annotated|classified|categori[sz]ed|graded|rated|scored|reviewed|approved|signed off|wrote|written|drafted|corrected|triaged|resolved|paired|fixed|verified|edited|merged|keyed|hand.keyed|catalog(?:u)?ed|mapped)\b`;
 /** A number as people type it ("8,000", "~2.5k", "50k+"), not glued to a word ("GPT-4"). */
 const COUNT = String.raw`(?<![\w.-])(\d[\d,.]*)\s*(k|thousand)?\+?\s+`;
 /** "~3k past findings", "600 approved sections": earlier work the team signed off. */
@@ -62,7 +62,7 @@ const LABELED_COUNT = new RegExp(String.raw`${COUNT}${NOT_A_COUNT}(?:\w+ ){0,2}?
 /** "Recruiters have hand-tagged 8,000 CVs": the labeling verb comes first. */
 const LABELED_BEFORE = new RegExp(String.raw`\b(?:hand.|human.)?(?:tagged|labell?ed|annotated|scored|rated|graded|coded|curated|vetted|parsed|classified|signed off|(?<=\b(?:have|has|had) )(?:hand.)?(?:written|drafted|answered|logged)) (?:about |around |roughly |~|over |some |like |maybe |only |just )?(\d[\d,.]*)\s*(k|thousand)?\+?\s+${NOT_A_COUNT}(?:\w+ ){0,2}?\w+s\b`, 'g');
 /** "12k documents already keyed by our data-entry team": documents count once someone has labeled them. */
-const LABELED_DOCUMENTS = new RegExp(String.raw`${COUNT}(?:[\w-]+ )?(?:documents?|docs|pages|files|forms) (?:already |all |each )?(?:keyed|hand.keyed|labell?ed|annotated|coded|tagged|classified|checked|hand.checked|transcribed)\b`, 'g');
+const LABELED_DOCUMENTS = new RegExp(String.raw`${COUNT}(?:[\w-]+ )?(?:documents?|docs|pages|files|forms|reports|records|cards) (?:already |all |each )?(?:keyed|hand.keyed|labell?ed|annotated|coded|tagged|classified|checked|hand.checked|transcribed|catalog(?:u)?ed)\b`, 'g');
 /** "hand-labelled like 30 as a sanity check": a count right after the labeling, with no noun. */
 const HAND_LABELED = /\b(?:hand|human|manually)[ -]?(?:labell?ed|tagged|annotated|coded|graded) (?:about |around |like |maybe |only |just |~)?(\d[\d,.]*)\s*(k|thousand)?(?= (?:as|for|to|so)\b|[.,;]|$)/g;
 /** "~2.5k lines we can train on", "8,000 pipeline files we could pair with…". */
@@ -130,9 +130,9 @@ export function bucketExamples(count: number): string {
 /** Words that mark what follows as a correction of something just said ("sorry, monthly", "scratch that"). */
 const CORRECTION_WORD = String.raw`\b(?:sorry|actually|i mean|i meant|more like|or rather|correction|scratch that|wait|not \w+ but|let me be precise)\b`;
 /** "Sorry, just checked, it's closer to 1,200": a bare number after a correction word corrects a count said before. */
-const RESTATED_COUNT = new RegExp(String.raw`${CORRECTION_WORD}[^.]{0,40}?\b(?:it's|it is|that's|closer to|more like|make that|rather)\s+(?:closer to |more like |about |around |roughly |~)?(?<![\w.-])(\d[\d,.]*)\s*(k|thousand)?(?![\w-])`, 'g');
+const RESTATED_COUNT = new RegExp(String.raw`${CORRECTION_WORD}(?:[^.]{0,40}?\b(?:it's|it is|that's|closer to|more like|make that|rather)\s+(?:closer to |more like |about |around |roughly |~)?(?<![\w.-])(\d[\d,.]*)\s*(k|thousand)?(?![\w-])|,? (?:only |just )?(?:about |around |roughly |~)?(?<![\w.-])(\d[\d,.]*)(?![,.]?\d)\s*(k|thousand)?(?![\w-])(?=[,.;!]|$| (?:i|use|are|were)\b| - ))`, 'g');
 /** "She has written roughly 900 of these herself": a count of the examples just described. */
-const WRITTEN_OF_THESE = /\b(?:written|wrote|drafted|hand.written|hand.wrote|answered|corrected|labell?ed|annotated|coded|tagged|checked|hand.checked|reviewed|scored|rated) (?:about |around |roughly |some |over |~)?(\d[\d,.]*)\s*(k|thousand)?\+? of (?:these|them|those)\b/g;
+const WRITTEN_OF_THESE = /\b(?:written|wrote|drafted|hand.written|hand.wrote|answered|corrected|labell?ed|annotated|coded|tagged|checked|hand.checked|reviewed|scored|rated) (?:about |around |roughly |some |over |~)?(\d[\d,.]*)\s*(k|thousand)?\+?(?: or so)? of (?:these|them|those)\b/g;
 /** "we may train on anonymised past memos, about 4,000": the count follows what is trained on. */
 const TRAIN_ON_COUNT = /\b(?:train|learn|fine.tune) (?:it |them )?(?:on|from) (?:[\w-]+ ){0,3}[\w-]+s, (?:about |around |roughly |some |over |~)(\d[\d,.]*)\s*(k|thousand)?(?![\w-])/g;
 /** "It is 2.500, not 250": a bare number that corrects a count said before. */
@@ -155,7 +155,7 @@ function quantityEvidence(original: string): Evidence[] {
   }
   if (counts.size > 0) {
     for (const match of text.matchAll(RESTATED_COUNT)) {
-      const restated = parseCount(match[1] ?? '', match[2]);
+      const restated = parseCount(match[1] ?? match[3] ?? '', match[1] === undefined ? match[4] : match[2]);
       if (!Number.isNaN(restated)) found.push({ field: 'labeledExamples', value: bucketExamples(restated), phrase: match[0].trim(), tier: 3, index: match.index ?? 0, corrects: true });
     }
   }

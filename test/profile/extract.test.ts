@@ -411,6 +411,40 @@ describe('deterministic extractor', () => {
     expect(read('A web chat on GPT-4o that answers questions from our factsheets.').task).toBe('qa');
   });
 
+  it('reads corrected counts, borrowed-data rules, per-person records and output layouts', () => {
+    // A bare number after "sorry" or "correction" restates the count, but not the first digits of a longer number.
+    expect(read('Our archive holds 150 graded answers. Correction, 1,500, I misread the export.').labeledExamples).toBe('thousands');
+    expect(read('We kept around 400, sorry, 4,000 moderated replies from last year.').labeledExamples).toBe('thousands');
+    expect(read('About 2,000 index cards were already catalogued by volunteers.').labeledExamples).toBe('thousands');
+    // A batch that runs daily says how fast to answer, not how fast the knowledge changes.
+    expect(read('Mark invoices that mention a penalty fee; a daily batch run is fine.').knowledgeFreshness).toBeUndefined();
+    expect(read('Opening hours change a few times a week.').knowledgeFreshness).toBe('weekly');
+    expect(read('Queue positions move by the minute.').knowledgeFreshness).toBe('realtime');
+    expect(read('The pricing rules only change once a financial year.').knowledgeFreshness).toBe('yearly');
+    expect(read('The code list has been unchanged for twenty years.').knowledgeFreshness).toBe('static');
+    // Where the data may live, said either way.
+    expect(read('Our licence bars putting the sensor logs in any searchable store.').dataRestriction).toBe('no-search-index');
+    expect(read('The manuals are public, so no concerns about indexing them.').dataRestriction).toBe('none');
+    // Answers about one person's or one animal's own record.
+    expect(read('Owners ask when a booster is due, answered from that pet\'s vaccination records.').personalization).toBe('yes');
+    expect(read('Tenants ask the bot about their own repairs.').personalization).toBe('yes');
+    expect(read('The answer is the same for every visitor, nothing personal.').personalization).toBe('no');
+    // What the output looks like, and whose words it must use.
+    expect(read('Each report follows the regulator\'s mandatory layout.').outputStructure).toBe('structured');
+    expect(read('Staff want the names and dates pulled from leave requests into a two-column table.')).toMatchObject({ task: 'extraction', outputStructure: 'structured' });
+    expect(read('Replies must use the approved product names exactly.').behaviourNeed).toBe('strict');
+    expect(read('The wording is highly technical.').domainLanguage).toBe('specialized');
+    // Stakes and sources in a sentence or two.
+    expect(read('A wrong dose time could hurt a patient.').accuracyStakes).toBe('high');
+    expect(read('A wrong folder just means someone drags the file across.').accuracyStakes).toBe('low');
+    expect(read('Planners need to see which permit each figure came from.').citations).toBe('required');
+    expect(read('Seeing the clause is nice to have.').citations).toBe('nice');
+    // A chatbot that answers customers is still a chat, while a bot that answers about opening times is Q&A.
+    expect(read('A chatbot on the site that answers shoppers about delivery slots and returns.').task).not.toBe('qa');
+    expect(read('Museum website bot that answers visitors about opening times and exhibitions.').task).toBe('qa');
+    expect(read('Condense each board meeting into a paragraph for the newsletter.').task).toBe('summarization');
+  });
+
   it('reads model names and sizes', () => {
     expect(read('We use GPT-4o through the API').modelClass).toBe('frontier-api');
     expect(read('We self-host Llama 2 7B').modelClass).toBe('open-medium');
