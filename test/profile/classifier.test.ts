@@ -44,6 +44,18 @@ describe('reading a field from the description as a whole', () => {
     expect(extractWithInference(text).profile.knowledgeNeed).toBeUndefined();
   });
 
+  it('guesses the team\'s own knowledge when it is said to change but not where it lives, and says it guessed', () => {
+    const text = 'Visitors ask about opening hours and which rooms are closed; that changes most weeks.';
+    expect(extractProfile(text).profile.knowledgeNeed).toBeUndefined();
+    const extraction = extractWithInference(text);
+    expect(extraction.profile).toMatchObject({ knowledgeFreshness: 'weekly', knowledgeNeed: 'proprietary' });
+    expect(extraction.inferred).toContain('knowledgeNeed');
+    // Knowledge that never changes, or a source the words name, leaves nothing to guess.
+    expect(extractWithInference('Visitors ask about the exhibits, and the texts never change.').inferred ?? []).not.toContain('knowledgeNeed');
+    expect(extractWithInference('Inspectors ask about the building rules; the rules are public and revised every year.').profile.knowledgeNeed).toBe('public');
+    expect(extractWithInference(text, { knowledgeNeed: 'public' }).profile.knowledgeNeed).toBeUndefined();
+  });
+
   it('never guesses public knowledge, even where the model leans that way', () => {
     const texts = [REWRITE, ACTION_ITEMS, 'Summarise the latest published papers and news on battery chemistry every morning for our researchers.'];
     for (const text of texts) {
