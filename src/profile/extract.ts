@@ -45,7 +45,7 @@ const WORD_NUMBERS: Record<string, number> = {
 };
 
 /** "six hundred", "twelve thousand": written out, read as digits before any cue runs. */
-const SCALED_WORD_NUMBER = /\b(two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty) (hundred|thousand)\b/g;
+const SCALED_WORD_NUMBER = /\b(two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty)( and a half)? (hundred|thousand)\b/g;
 
 /** Nouns that count labeled examples; documents, users and categories are not examples. */
 const EXAMPLE_NOUN = String.raw`(?:(?:labell?ed|annotated|rated|approved|correct|historical|past|old|human.labell?ed|triaged|resolved|example|training|gold|ideal|good|q ?& ?a|qa|input\/output|question.answer|[\w/']+)[ -]){0,3}(?:examples?|samples?|pairs?|tickets?|cases?|notes?|transcripts?|conversations?|chats?|claims?|labels?|annotations?|reviews?|emails?|records?|q ?& ?as?|datapoints?|data points?|rows?|memos?|descriptions?|replies|responses?|answers?|letters?|summaries|translations?|utterances?|messages?|patents?|drafts|essays?|applicants?|cvs?|resumes?|recaps?|findings?|forms?|dialogues?|blurbs?|proposals?|comments?|explanations?|rewrites?|lines? of (?:[\w-]+ ){0,3}(?:dialogue|text|copy|examples?)|(?<=(?:written|approved|past|previous|archived|edited|signed.off|finished|old|closed|completed|labell?ed) )reports?|completions?)`;
@@ -60,11 +60,16 @@ const COUNT = String.raw`(?<![\w.-])(\d[\d,.]*)\s*(k|thousand)?\+?\s+`;
 const PAST_WORK = new RegExp(String.raw`${COUNT}(?:past|previous|historical|completed|approved|recorded|logged|saved|curated|vetted|rated|reviewed|archived|signed.off|signed.out|finali[sz]ed|merged|granted|dispositioned|closed) (?:\w+ ){0,1}[\w-]+s\b`, 'g');
 const LABELED_COUNT = new RegExp(String.raw`${COUNT}${NOT_A_COUNT}(?:\w+ ){0,2}?[\w-]+s (?:\w+ ){0,2}?${LABELING_VERB}`, 'g');
 /** "Recruiters have hand-tagged 8,000 CVs": the labeling verb comes first. */
-const LABELED_BEFORE = new RegExp(String.raw`\b(?:hand.|human.)?(?:tagged|labell?ed|annotated|scored|rated|graded|coded|curated|vetted|parsed|classified|signed off|(?<=\b(?:have|has|had) )(?:hand.)?(?:written|drafted|answered|logged)) (?:about |around |roughly |~|over |some |like |maybe |only |just )?(\d[\d,.]*)\s*(k|thousand)?\+?\s+${NOT_A_COUNT}(?:\w+ ){0,2}?\w+s\b`, 'g');
+const LABELED_BEFORE = new RegExp(String.raw`\b(?:hand.|human.)?(?:tagged|labell?ed|annotated|scored|rated|graded|coded|curated|vetted|parsed|classified|signed off|(?<=\b(?:have|has|had) )(?:hand.)?(?:written|drafted|answered|logged|produced)) (?:about |around |roughly |~|over |some |like |maybe |only |just )?(\d[\d,.]*)\s*(k|thousand)?\+?\s+${NOT_A_COUNT}(?:\w+ ){0,2}?\w+s\b`, 'g');
 /** "12k documents already keyed by our data-entry team": documents count once someone has labeled them. */
 const LABELED_DOCUMENTS = new RegExp(String.raw`${COUNT}(?:[\w-]+ )?(?:documents?|docs|pages|files|forms|reports|records|cards) (?:already |all |each )?(?:keyed|hand.keyed|labell?ed|annotated|coded|tagged|classified|checked|hand.checked|transcribed|catalog(?:u)?ed)\b`, 'g');
 /** "hand-labelled like 30 as a sanity check": a count right after the labeling, with no noun. */
-const HAND_LABELED = /\b(?:hand|human|manually)[ -]?(?:labell?ed|tagged|annotated|coded|graded) (?:about |around |like |maybe |only |just |~)?(\d[\d,.]*)\s*(k|thousand)?(?= (?:as|for|to|so)\b|[.,;]|$)/g;
+const HAND_LABELED = /\b(?:hand|human|manually)[ -]?(?:labell?ed|tagged|annotated|coded|graded|sorted) (?:about |around |like |maybe |only |just |~)?(\d[\d,.]*)\s*(k|thousand)?(?= (?:as|for|to|so)\b|[.,;]|$)/g;
+/** "12,000 are already coded by hand", "(15k already labeled)": the count stands for the items just named. */
+const COUNT_ALREADY_LABELED = new RegExp(String.raw`${COUNT}(?:are |were |have been )?(?:already |all )(?:coded|labell?ed|tagged|annotated|classified|categori[sz]ed|graded|reviewed|checked)\b`, 'g');
+/** "~2,500 plots with correct JSON", "did about 5k reports by hand": made and checked by people. */
+const WITH_CORRECT_OUTPUT = new RegExp(String.raw`${COUNT}(?:[\w-]+ )?[\w-]+s with (?:the )?(?:correct|approved|verified|checked)\b`, 'g');
+const MADE_BY_HAND = /\b(?:did|wrote|made|produced|done|written) (?:about |around |roughly |some |over |~)?(\d[\d,.]*)\s*(k|thousand)?\+? (?:[\w-]+ ){0,2}by hand\b/g;
 /** "~2.5k lines we can train on", "8,000 pipeline files we could pair with…". */
 const USABLE_COUNT = new RegExp(String.raw`${COUNT}(?:[\w-]+ ){0,3}?[\w-]+s (?:we (?:can|could) (?:pair|use|train on|learn from)|to (?:train|learn) (?:on|from)|we could train on|from past \w+ we could train on|(?:as|for) (?:training )?examples)\b`, 'g');
 const QUANTITY = new RegExp(String.raw`(?:~|about |around |roughly |maybe |approx\.? |over |some |nearly |almost |like |only )?(?<![\w.-])(\d[\d,.]*)\s*(k|m|thousand|million)?\+?\s+${NOT_A_COUNT}(?:${LABELED_ANYTHING}|${EXAMPLE_NOUN})\b(?!\s+(?:a|per|each|every) (?:day|night|week|month|year))(?! in \d)`, 'g');
@@ -98,13 +103,15 @@ export function normalise(text: string): string {
     .replace(/\bw\/(?=\s|$)/g, 'with')
     .replace(/\*+/g, '')
     .replace(/-ish\b/g, '')
+    // "600-odd notes": about 600.
+    .replace(/(?<=\d)-odd\b/g, '')
     .replace(/\s*(?:→|->)\s*/g, ' to ')
     .replace(/\s+/g, ' ')
     // "15 000 lines": digits grouped by spaces, as much of Europe writes them.
     .replace(/(?<![\d.,])(\d{1,3})((?: \d{3})+)(?![\d.,]?\d)/g, (_, head: string, groups: string) => head + groups.replace(/ /g, ''))
     .replace(/[a-z]+/g, (word) => TYPO_FIXES[word] ?? word)
     // "six hundred of these", "two thousand replies": one number however it is written.
-    .replace(SCALED_WORD_NUMBER, (_, word: string, scale: string) => String((WORD_NUMBERS[word] ?? 0) * (scale === 'hundred' ? 100 : 1000)))
+    .replace(SCALED_WORD_NUMBER, (_, word: string, half: string | undefined, scale: string) => String(((WORD_NUMBERS[word] ?? 0) + (half ? 0.5 : 0)) * (scale === 'hundred' ? 100 : 1000)))
     .trim();
 }
 
@@ -142,7 +149,7 @@ function quantityEvidence(original: string): Evidence[] {
   const text = withRangesResolved(original, 'midpoint');
   const found: Evidence[] = [];
   const counts = new Set<number>();
-  for (const match of [...text.matchAll(QUANTITY), ...text.matchAll(LABELED_COUNT), ...text.matchAll(LABELED_BEFORE), ...text.matchAll(PAST_WORK), ...text.matchAll(USABLE_COUNT), ...text.matchAll(LABELED_DOCUMENTS), ...text.matchAll(HAND_LABELED), ...text.matchAll(WRITTEN_OF_THESE), ...text.matchAll(TRAIN_ON_COUNT)]) {
+  for (const match of [...text.matchAll(QUANTITY), ...text.matchAll(LABELED_COUNT), ...text.matchAll(LABELED_BEFORE), ...text.matchAll(PAST_WORK), ...text.matchAll(USABLE_COUNT), ...text.matchAll(LABELED_DOCUMENTS), ...text.matchAll(HAND_LABELED), ...text.matchAll(WRITTEN_OF_THESE), ...text.matchAll(TRAIN_ON_COUNT), ...text.matchAll(COUNT_ALREADY_LABELED), ...text.matchAll(WITH_CORRECT_OUTPUT), ...text.matchAll(MADE_BY_HAND)]) {
     const count = parseCount(match[1] ?? '', match[2]);
     if (Number.isNaN(count)) continue;
     counts.add(count);

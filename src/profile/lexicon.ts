@@ -26,7 +26,7 @@ function rating(field: ProfileField, value: string, ...patterns: RegExp[]): Cue[
 }
 
 /** Whose own data an answer may need. */
-const PERSON = String.raw`(?:person|everyone|guest|kid|child|buyer|resident|user|customer|employee|student|tenant|player|shopper|patient|client|passenger|member|viewer|learner|reader|guest|driver|caller|subscriber|policyholder|applicant|citizen|farm|farmer|household|business|donor|grower|rider|traveller|traveler|fan|parent|investor|borrower|visitor)`;
+const PERSON = String.raw`(?:person|everyone|guest|kid|child|family|buyer|resident|user|customer|employee|student|tenant|player|shopper|patient|client|passenger|member|viewer|learner|reader|guest|driver|caller|subscriber|policyholder|applicant|citizen|farm|farmer|household|business|donor|grower|rider|traveller|traveler|fan|parent|investor|borrower|visitor)`;
 
 /** Records a person keeps of their own. */
 const PERSONAL_DATA = String.raw`(?:records?|tickets?|season tickets?|refunds?|subscriptions?|memberships?|chart|profile|details|lease|lease terms|balance|tenure|homework|meter readings?|shipments?|deliver(?:y|ies)|parcels?|appointments?|reservations?|bookings?|loyalty tier|past stays|invoices?|payments?|loans?|account details|schedule|history|claims?|polic(?:y|ies)|accounts?|data|progress|transactions|spending|purchases|orders|bookings|messages|emails|files|documents|notes|usage|activity|portfolio|holdings|results|grades|logs|bills?|statements|plans?|readings|tariffs?|file|contacts|calls|interactions|visits|conversations|alerts|fields|agreements?|contracts?|system)`;
@@ -50,10 +50,10 @@ const MEDICAL = String.raw`(?:clinic\w*|doctor\w*|physician\w*|hospital\w*|medic
 
 export const CUES: Cue[] = [
   // task
-  ...cue('task', 'summarization', 3, /\b(?:rolling|short|brief|quick|one.paragraph) (?:[\w-]+ )?summar(?:y|ies)\b/, /\bsummar(?:y|ies) of what\b/, /\bsummar(?:ize|ise|izes|ises|izing|ising|ization|isation)\b/, /\b(?:draft|write|generat|produc|creat)\w* (?:[\w-]+ ){0,2}summar(?:y|ies)\b/, /\bboil(?:s|ed|ing)? (?:\w+ ){0,3}down\b/, /\btl;?dr\b/, /\b(?:spits? out|produces?|writes?) (?:the )?(?:meeting )?minutes\b/, /\bdigest of\b/, /\b(?:morning|daily|weekly|nightly) digests?\b/),
+  ...cue('task', 'summarization', 3, /\b(?:rolling|short|brief|quick|one.paragraph) (?:[\w-]+ )?summar(?:y|ies)\b/, /\bsummar(?:y|ies) of what\b/, /\bsummar(?:ize|ise|izes|ises|izing|ising|ization|isation)\b/, /\b(?:draft|write|generat|produc|creat)\w* (?:[\w-]+ ){0,2}summar(?:y|ies)\b/, /\bboil(?:s|ed|ing)? (?:[\w-]+ ){0,4}down\b/, /\btl;?dr\b/, /\b(?:spits? out|produces?|writes?) (?:the )?(?:meeting )?minutes\b/, /\bdigest of\b/, /\b(?:morning|daily|weekly|nightly) digests?\b/),
   ...cue('task', 'summarization', 1, /\bsummar(?:y|ies)\b/, /\brecaps?\b/),
   ...cue('task', 'classification', 2, /\binto (?:\d+ |three |four |five |six )?(?:buckets|queues|categories|classes|groups|bins)\b/, /\brout(?:e|es|ing) (?:\w+ ){0,3}(?:into|to)\b/, /\bsort(?:s|ed|ing)? (?:\w+ ){0,6}into\b/, /\bscore (?:\w+ ){0,2}\d\s*(?:-|–|to)\s*\d\b/, /\bcommand set\b/, /\b(?:intent|command) (?:recognition|detection|classification)\b/, /\broot.cause codes?\b/, /\bclassif(?:y|ies|ier|ication|ying)\b/, /\b(?:assign(?:ed)?|mapped|map|mapping|allocated?) (?:\w+ ){0,3}to one of\b/, /\bassign(?:s|ed|ing)? one of\b/, /\binto one of (?:our |the )?(?:\d+|\w+) (?:[\w-]+ ){0,2}(?:codes|categories|classes|labels|themes|types)\b/, /\bcategori[sz](?:e|es|ing|ation)\b/, /\binto (?:our |the )?(?:\d+ )?(?:\w+ ){0,3}categories\b/,
-    /(?<!\bguten )\btag(?:s|ged|ging)?\b(?! line)/, /(?<!\bred.)\bflag(?:s|ging)?\b/, /\btriag(?:e|es|ing)\b(?! categor)/, /\bsentiment\b/, /\bpos\/neg\b/, /\bassign(?:s|ing)? (?:[\w-]+ ){0,4}codes?\b/,
+    /(?<!\bguten )\btag(?:s|ged|ging)?\b(?! line)/, /(?<!\bred.)\bflag(?:s|ging)?\b(?! state)/, /\btriag(?:e|es|ing)\b(?! categor)/, /\bsentiment\b/, /\bpos\/neg\b/, /\bassign(?:s|ing)? (?:[\w-]+ ){0,4}codes?\b/,
     /\burgent \/ not urgent\b/, /\bspam\b/, /\broute (?:tickets|emails|requests)\b/, /\bdetect(?:s|ing|ion)?\b(?! engineer)/),
   ...cue('task', 'extraction', 2, /\bpull(?:s|ed|ing)? (?:[\w,~-]+ ){0,8}out of\b/, /\bturn(?:s|ed)? (?:[\w-]+ ){0,4}into (?:a |an |our |the )?(?:[\w-]+ ){0,2}json\b/, /\bfill (?:in |out )?(?:our |the |a )?(?:[\w-]+ ){0,2}(?:form|forms|fields|template)\b/, /\bnormali[sz]e (?:[\w/~-]+ ){0,8}into\b/, /(?<!\b(?:few|some|policy|short|document|with|of|the) )\bextract(?:s|ing|ion)?\b/, /\bpull out\b/, /\b(?:into|to) (?:a |the |our )?spreadsheet\b/, /\b(?:pulled|pulls) (?:out )?(?:of|from) (?:each|every) (?:[\w-]+ ){0,2}(?:transcripts?|calls?|emails?|documents?|invoices?|forms?|letters?|reports?)\b/, /\bkeywords?\b/, /\bparse\b/, /\bnamed entit/, /\bfill (?:in )?(?:the )?fields\b/),
   ...cue('task', 'recommendation', 3, /\bbecause you (?:watched|bought|read|liked|listened)\b/, /\byou might (?:also )?like\b/),
@@ -65,7 +65,7 @@ export const CUES: Cue[] = [
   ...cue('task', 'classification', 2, /\b(?:sort|sorted|sorting|scored?|scoring|bucket\w*|binned|assign(?:ed)?|mapped|put) (?:[\w-]+ ){0,5}into (?:one of )?(?:our |the |a )?(?:\d+ )?(?:[\w-]+ ){0,2}(?:codes|bands|categories|classes|buckets|groups|labels|tiers|levels|queues|types)\b/),
   ...cue('task', 'generation', 2, /\bturn(?:s|ed)? (?:[\w'(),-]+ ){0,8}into (?:the |our |a |an )?(?:[\w-]+ ){0,2}(?:reports?|e?mails?|letters?|notifications?|memos?|posts?|summaries|minutes|notes?|briefs?|notices?|paragraphs?|prose|listings?|copy|descriptions?|articles?|entr(?:y|ies)|diar(?:y|ies)|sections?|chapters?|explainers?|captions?)\b/, /\balt.text\b/, /\bsubtitl(?:e|es|ing)\b/, /\bcode completions?\b/, /\bautocomplet\w*\b/, /\b(?:personali[sz]ed|custom|tailored) (?:[\w-]+ ){0,2}(?:letters|e?mails|messages|notes)\b/, /\bwrites? (?:[\w-]+ )?rules from\b/, /\bwant (?:\w+ ){0,4}(?:written|drafted|generated)\b/, /\b(?:answer|answers|answering|reply to|replies to|respond to|responds to) (?:\w+ ){0,2}letters\b/),
   ...cue('task', 'chat', 2, /\b(?:concierge|styling|shopping|sales) chat\b/, /\bcan talk to (?:about|it)\b/, /\bchat (?:tutor|assistant|companion|buddy)\b/, /\bmessaging assistant\b/, /\bcustomer chat\b/, /\bchat guide\b/, /\b(?:member|customer|client|patient|guest|student|citizen|shopper|resident|trip.planning) chat\b(?! widget)/, /\bspeaks? as\b/, /\bnpcs? (?:to )?chat\b/, /\b(?:on|via|over|through) (?:whatsapp|telegram|messenger|wechat|sms)\b/, /\bchat naturally\b/, /\bchats? with\b/, /\bconversational(?:ist)?\b/, /\bsmall talk\b/, /\bchit.?chat\b/, /\bhold (?:a )?conversations?\b/),
-  ...cue('task', 'generation', 2, /(?<!\b(?:customers|users|people|citizens|staff|employees|players|students|members|clients|patients|guests|technicians|engineers|mechanics|drivers|nurses|doctors|agents|inspectors|scouts|analysts|reps|teachers|operators|pilots|foremen|workers) )\b(?:auto.?)?(?:write|writes|writing)\b(?!.?ups?\b)/, /\bauto.?written\b/, /\b(?:product )?blurbs?\b/, /\b(?:random|creative) (?:\w+ ){0,2}descriptions\b/, /\bauto.?draft\w*\b/, /\bdrafted\b/, /\bfeedback on\b/, /\b(?:dialogue|barks|lines) that sound\b/, /\bturns? (?:[\w']+ ){0,5}into (?:a |an )?(?:\w+ ){0,2}(?:newsletter|email|post|report|memo|letter|story|version)\b/, /\bcode assistant\b/, /\bpropos(?:e|es|ing) (?:the |a )?(?:\w+ ){0,2}(?:version|rewrite|code)\b/, /\brewrit(?:e|es|ing|ten)\b/, /\bget (?:valid )?(?:[\w-]+ ){0,1}(?:config|code|sql|copy|drafts?) back\b/, /\b(?:need|needs|want|wants|produce|create|churn out) (?:\w+ ){0,2}(?:descriptions|copy|emails|letters|posts|articles|memos|replies|responses|captions|headlines)\b/, /\btid(?:y|ies|ying) (?:up )?(?:[\w'-]+ ){0,4}(?:into|notes|titles|text|copy)\b/, /\bsends? (?:every |each )?(?:[\w-]+ ){0,3}(?:a |an )(?:[\w-]+ ){0,2}(?:report|letter|summary)\b/, /\bwrite(?:s)? (?:\w+[ -]?){0,3}(?:reports?|explanations?|emails?|copy|posts?|articles?|descriptions?|notes?|responses?|letters?)\b/, /\bgenerat(?:e|es|ed|or|ing|ion)\b/, /\bdraft(?:s|ing)?\b/,
+  ...cue('task', 'generation', 2, /(?<!\b(?:customers|users|people|citizens|staff|employees|players|students|members|clients|patients|guests|technicians|engineers|mechanics|drivers|nurses|doctors|agents|inspectors|scouts|analysts|reps|teachers|operators|pilots|foremen|workers|techs|technicians|vets|crews|specialists|cataloguers|keepers|officers|clerks|tutors|advisors|surveyors|stewards|cruisers) )\b(?:auto.?)?(?:write|writes|writing)\b(?!.?ups?\b)/, /\bauto.?written\b/, /\b(?:product )?blurbs?\b/, /\b(?:random|creative) (?:\w+ ){0,2}descriptions\b/, /\bauto.?draft\w*\b/, /\bdrafted\b/, /\bfeedback on\b/, /\b(?:dialogue|barks|lines) that sound\b/, /\bturns? (?:[\w']+ ){0,5}into (?:a |an )?(?:\w+ ){0,2}(?:newsletter|email|post|report|memo|letter|story|version)\b/, /\bcode assistant\b/, /\bpropos(?:e|es|ing) (?:the |a )?(?:\w+ ){0,2}(?:version|rewrite|code)\b/, /\brewrit(?:e|es|ing|ten)\b/, /\bget (?:valid )?(?:[\w-]+ ){0,1}(?:config|code|sql|copy|drafts?) back\b/, /\b(?:need|needs|want|wants|produce|create|churn out) (?:\w+ ){0,2}(?:descriptions|copy|emails|letters|posts|articles|memos|replies|responses|captions|headlines)\b/, /\btid(?:y|ies|ying) (?:up )?(?:[\w'-]+ ){0,4}(?:into|notes|titles|text|copy)\b/, /\bsends? (?:every |each )?(?:[\w-]+ ){0,3}(?:a |an )(?:[\w-]+ ){0,2}(?:report|letter|summary)\b/, /\bwrite(?:s)? (?:\w+[ -]?){0,3}(?:reports?|explanations?|emails?|copy|posts?|articles?|descriptions?|notes?|responses?|letters?)\b/, /\bgenerat(?:e|es|ed|or|ing|ion)\b/, /\bdraft(?:s|ing)?\b/,
     /\btranslat(?:e|es|ing|ion)\b/, /\bbrainstorm\w*\b/, /\btaglines?\b/, /\bproduce (?:\w+ ){0,2}(?:reports?|text|copy)\b/, /\bcompose\b/, /\bcopywriting\b/, /\b(?:names|slogans|headlines|descriptions|emails|posts) generated\b/),
   ...cue('task', 'chat', 1, /\bchat ?bots?\b/, /\bcustomer (?:service|support)\b/, /\b(?:support|service|telco|customer) bots?\b/, /\bvoice assistant\b/, /\bcontact.cent(?:re|er) bot\b/, /\bbot for (?:our |the )?(?:customer )?(?:support|service|help.?desk)\b/, /\bassistant\b(?= that chats)/),
   ...cue('task', 'qa', 1, /\b(?:ask(?:s|ing)?|ping(?:s|ing)?|message|msg) (?:[\w-]+ ){0,4}about\b/, /\blook(?:s|ing)? up\b/, /\basks? things like\b/, /\bsupport assistant\b/, /\bknowledge base\b/, /\banswer\b/, /\bassistant\b/, /\bhelper\b/, /\bquestions?\b/),
@@ -306,7 +306,7 @@ export const CUES: Cue[] = [
   // Phrasings from the dev-style sets GA–GE.
   ...cue('task', 'qa', 2, /(?<!\bchat ?bots?\b.{0,80})\b(?:bot|assistant|helper|it|that|should|to|can|will|must)(?: that)? answers? (?:[\w-]+ ){0,2}(?:about|on) (?!their own\b)/, /(?:^|[:.] )answer (?:[\w-]+ ){0,2}about\b/, /\b(?:to|can|could|should|able to) ask (?:[\w-]+ ){0,3}(?:which|what|when|where|whether|how)\b/, /\b(?:bot|assistant|helper|tool) that tells (?:[\w-]+ ){0,3}(?:what|which|when|where|how|whether)\b/),
   ...cue('task', 'classification', 2, /\bpicks? one of\b/, /\bmaps? (?:[\w,-]+ ){0,8}to one of\b/, /\blabels? (?:[\w-]+ ){0,3}as one of\b/, /\bsuggest (?:the )?(?:[\w-]+ )?codes? for\b/, /\bsort (?:[\w~-]+ ){0,8}into\b/),
-  ...cue('task', 'extraction', 2, /\bpull(?:ed)? (?:[\w,-]+ ){0,8}from (?:[\w-]+ ){0,4}into\b/, /\bpulled from (?:[\w-]+ ){0,3}(?:agreements?|contracts?|documents?|forms?|emails?|invoices?|letters?|reports?)\b/, /\bturn(?:s|ed)? (?:[\w-]+ ){0,8}into (?:our |a |the )?(?:[\w-]+ ){0,2}json (?:schema|records?)\b/, /\bconvert(?:s|ed)? into (?:our |a |the )?(?:standard |structured )?(?:[\w-]+ ){0,2}(?:table|records?|schema)\b/, /\bturned into (?:[\w-]+ ){0,2}tickets: /),
+  ...cue('task', 'extraction', 2, /\bpull(?:ed)? (?:[\w,-]+ ){0,8}from (?:[\w-]+ ){0,4}into\b/, /\bpulled from (?:[\w-]+ ){0,3}(?:agreements?|contracts?|documents?|forms?|emails?|invoices?|letters?|reports?)\b/, /\bturn(?:s|ed)? (?:[\w'-]+ ){0,8}into (?:our |a |the )?(?:[\w-]+ ){0,2}json (?:schema|records?)\b/, /\bconvert(?:s|ed)? into (?:our |a |the )?(?:standard |structured )?(?:[\w-]+ ){0,2}(?:table|records?|schema)\b/, /\bturned into (?:[\w-]+ ){0,2}tickets: /),
   ...cue('task', 'generation', 2, /\bwrites? up\b/, /\bproduct copy\b/, /\breword\b/, /\btalking points\b/, /\b(?:english|french|spanish|german|dutch) version\b/, /\bwant (?:a |an )?(?:daily |weekly |monthly )?(?:[\w-]+ ){0,2}reports? in (?:our|the|a) (?:[\w-]+ ){0,2}(?:template|format|layout)\b/),
   ...cue('task', 'generation', 3, /\b(?:answer|reply to|respond to)(?:s|ing)? (?:every |each |all )?(?:[\w-]+ ){0,2}reviews?\b/),
   ...cue('task', 'summarization', 3, /\bcondens(?:e|es|ed|ing)\b/, /\bsummari[sz]ed\b/),
@@ -323,7 +323,7 @@ export const CUES: Cue[] = [
   ...cue('knowledgeFreshness', 'yearly', 3, /\bchanges? (?:only )?once a (?:model|calendar|financial|fiscal|school|academic) year\b/),
   ...cue('knowledgeFreshness', 'static', 3, /\bunchanged (?:for|in) (?:\w+ )?years\b/, /\b(?:haven't|hasn't|have not|has not) changed in (?:\w+ )?years\b/),
 
-  ...cue('behaviourNeed', 'strict', 3, /\bmust use (?:[\w'-]+ ){0,5}exactly\b/, /\buse the (?:[\w-]+ ){0,2}(?:vocabulary|glossary|terms|terminology|wording) exactly\b/, /\b(?:keeps?|kept) choosing other words\b/, /\bmust follow (?:our|the) (?:[\w-]+ ){0,3}(?:format|template|style guide|layout|wording)\b/, /\bschema with no exceptions\b/, /\bin the exact layout\b/),
+  ...cue('behaviourNeed', 'strict', 3, /\bmust use (?:[\w'-]+ ){0,5}exactly\b/, /\buse the (?:[\w-]+ ){0,2}(?:vocabulary|glossary|terms|terminology|wording) exactly\b/, /\b(?:keeps?|kept) choosing other words\b/, /\bmust follow (?:our|the) (?:[\w-]+ ){0,3}(?:format|template|style guide|layout|wording|rules)\b/, /\bschema with no exceptions\b/, /\bin the exact layout\b/),
   ...cue('behaviourNeed', 'light', 1, /\bin the (?:tone|voice|style) of\b/),
 
   ...cue('outputStructure', 'structured', 2, /\b(?:mandatory|fixed|standard|exact|required) (?:[\w-]+ ){0,2}(?:layout|format|template|sections)\b/, /\bsame (?:\w+ )?(?:headings|sections|fields)\b/, /\b(?:\w+)-column table\b/, /\binto (?:a|our|the) (?:[\w-]+ ){0,2}table\b/, /\b\d-bullet\b/, /\bin our (?:[\w'-]+ ){0,2}format\b/, /\bletter format\b/),
@@ -331,7 +331,7 @@ export const CUES: Cue[] = [
   ...cue('domainLanguage', 'specialized', 3, /\b(?:language|wording|terminology|vocabulary) is (?:very |highly |quite |pretty )?(?:technical|speciali[sz]ed)\b/, /\b(?:very|highly) speciali[sz]ed (?:work|field|domain|area)\b/),
   ...cue('domainLanguage', 'general', 3, /\b(?:everyday|plain) (?:text|emails?|messages?)\b/),
 
-  ...cue('accuracyStakes', 'high', 3, /\bwould be a disaster\b/, /\b(?:a |an )?wrong (?:[\w-]+ ){0,2}could (?:stop|hurt|harm|kill|put|leave|get|cause)\b/, /\bnothing invented\b/, /\bleaves? us (?:exposed|liable)\b/, /\b(?:errors|mistakes) matter\b/),
+  ...cue('accuracyStakes', 'high', 3, /\bwould be a disaster\b/, /\b(?:a |an )?wrong (?:[\w-]+ ){0,2}(?:could|can|would) (?:stop|hurt|harm|kill|put|leave|get|cause|let|mean)\b/, /\bnothing invented\b/, /\bleaves? us (?:exposed|liable)\b/, /\b(?:errors|mistakes) matter\b/),
   ...cue('accuracyStakes', 'low', 3, /\b(?:a |the )?wrong (?:[\w-]+ ){0,2}just means\b/, /\b(?:every|each) (?:[\w-]+ )?gets (?:edited|checked|reviewed|proofread)\b/, /\bno drama\b/),
 
   ...cue('citations', 'required', 3, new RegExp(String.raw`\b(?:must|should|has to|have to|needs? to) ${SHOW_VERB} the (?:source|original|official) ${SOURCE_NOUN}\b`), new RegExp(String.raw`\b${EVERY_ANSWER} needs one\b`), /\blinks? back to\b/, /\bsee (?:which|what) (?:[\w-]+ ){0,3}(?:relied on|came from|was based on|is based on)\b/, /\bneed the links? to\b/),
@@ -354,6 +354,52 @@ export const CUES: Cue[] = [
 
   ...cue('deployment', 'on-device', 2, /\bnetwork is (?:flaky|unreliable|patchy|spotty)\b/, /\bsmall local model\b/),
   ...cue('deployment', 'cloud', 3, /\bruns? in (?:aws|azure|gcp|the cloud)\b/, /\bhosted (?:api|model|service) is fine\b/, /\bchatgpt enterprise\b/),
+  // Phrasings from the dev-style sets HA–HE.
+  ...cue('task', 'generation', 2, /\btranslated into\b/, /\bcopy for\b/, /\bcaptions?\b/, /\bimprovise\b/, /\bwant drafts\b/, /\bproduced in our\b/, /\b(?:notes?|updates?|reports?) built from\b/, /\bturned into our (?:[\w-]+ ){0,2}template\b/),
+  ...cue('task', 'generation', 1, /\b(?:brand|house) (?:voice|style)\b/, /\btemplates?\b/),
+  ...cue('task', 'extraction', 2, /\bbecome (?:our|a|the) (?:[\w-]+ ){0,2}json\b/, /\bpull (?:about |around |~)?\d+ fields\b/, /\bpulled out\b/),
+  ...cue('task', 'classification', 2, /\bcoded (?:to|into) (?:our|the) (?:\d+ )?(?:[\w-]+ ){0,2}categories\b/, /\breturns? one of\b/, /\bassigned an? (?:[\w-]+ )?code\b/, /\bput in(?:to)? a bucket\b/),
+  ...cue('task', 'recommendation', 2, /\bsuggests? which\b/, /\b(?:lens|product|course|gift|size) finder\b/),
+  ...cue('task', 'chat', 2, /\b(?:web ?shop|shop|in.app) chat (?:for|with)\b/),
+
+  ...cue('knowledgeNeed', 'proprietary', 2, new RegExp(String.raw`\beach ${PERSON}'s (?:[\w-]+ ){0,3}(?:${PERSONAL_DATA}|scores)\b`), /\b(?:records|files|documents) are confidential\b/, /\bno public model has seen\b/, /\bour help (?:pages|centre|center)\b/),
+  ...cue('knowledgeNeed', 'public', 3, /\bmostly public (?:material|info|information|data|sources)\b/),
+  ...cue('knowledgeNeed', 'none', 3, /\bnothing beyond what's in\b/, /\bgeneric (?:[\w-]+ ){0,2}(?:is|are) fine\b/),
+
+  ...cue('knowledgeFreshness', 'weekly', 3, /\bnew (?:[\w-]+ ){0,2}(?:come in|arrive|land|are added|get added) (?:every|each) week\b/, /\bfiled (?:every|each) week\b/),
+  ...cue('knowledgeFreshness', 'monthly', 3, /\bevery (?:four|five|six|4|5|6) (?:or (?:five|six|seven|5|6|7) )?weeks\b/, /\b(?:a couple of|a few|several|two|three) times a month\b/),
+  ...cue('knowledgeFreshness', 'daily', 2, /\bthat day's\b/, /\bcome in all day\b/),
+  ...cue('knowledgeFreshness', 'realtime', 3, /\bchanges? with (?:each|every) (?:ride|trip)\b/, /\b(?:change|changes|update|updates|move|moves) (?:\w+,? ){0,2}in real.time\b/),
+  ...cue('knowledgeFreshness', 'yearly', 3, /\b(?:changes?|updated?) (?:only )?once a season\b/),
+  ...cue('knowledgeFreshness', 'static', 2, /\bfixed (?:curriculum|syllabus|rulebook|question bank)\b/),
+
+  ...cue('behaviourNeed', 'strict', 3, /\bexactly,? every time\b/, /\b(?:answer|talk|sound|write)s? like (?:a|our) senior\b/, /\bbut not reliably\b/, /\b(?:has|have) to match (?:[\w-]+ ){0,3}exactly\b/),
+  ...cue('behaviourNeed', 'light', 1, /\bstay chatty\b/, /\bchatty and natural\b/),
+
+  ...cue('outputStructure', 'structured', 2, /\bsame section order\b/),
+  ...cue('outputStructure', 'free', 3, /\bno (?:set|fixed|particular) format\b/, /\b(?:a )?(?:loose|few plain|plain) paragraphs?\b/),
+
+  ...cue('domainLanguage', 'general', 3, /\bordinary (?:[\w-]+ )?(?:wording|language|emails?|words)\b/, /\beveryday topics\b/, /\bplain.language (?:letters|emails|text|messages)\b/),
+  ...cue('domainLanguage', 'specialized', 3, /\bin (?:agronomy|legal|medical|clinical|engineering|trade|maritime|aviation) language\b/),
+
+  ...cue('accuracyStakes', 'high', 3, /\binvented (?:[\w-]+ ){0,2}could\b/),
+  ...cue('accuracyStakes', 'high', 2, /\bwrong (?:[\w-]+ ){0,2}means (?:a|an|the|we|our|they|someone)\b/),
+  ...cue('accuracyStakes', 'low', 3, /\bnobody acts on it\b/, /\b(?:checks?|reviews?|proofreads?|reads?) (?:every|each) [\w-]+ before\b/, /\bproofreads? it before\b/),
+
+  ...cue('citations', 'required', 3, new RegExp(String.raw`\bsee (?:the|which) (?:[\w-]+ ){0,2}${SOURCE_NOUN}\b[\w' ]{0,30}\b(?:based on|rests? on|came from|relies on|used)\b`), new RegExp(String.raw`\blinks? to the (?:exact |original )?(?:[\w-]+ )?(?:${SOURCE_NOUN}|originals|log entries)\b`), new RegExp(String.raw`\bget the exact (?:[\w-]+ )?${SOURCE_NOUN} back\b`), new RegExp(String.raw`\bcome with the (?:[\w-]+ ){0,2}${SOURCE_NOUN}\b`)),
+  ...cue('citations', 'nice', 3, new RegExp(String.raw`\b${SHOW_VERB} the (?:[\w-]+ )?${SOURCE_NOUN} would be (?:a bonus|nice)\b`)),
+  ...cue('citations', 'no', 3, /\b(?:doesn't|does not|don't|do not) need to cite\b/),
+
+  ...cue('labeledExamples', 'none', 3, /\b(?:don't|do not) have a single (?:example|labeled)\b/),
+
+  ...cue('mlCapacity', 'strong', 3, /\bown gpus and (?:two|three|several|a few) (?:people|engineers|of us) who(?:'ve| have) fine.tuned\b/),
+
+  ...cue('personalization', 'yes', 3, new RegExp(String.raw`\bto each ${PERSON} from their\b`), /\bbased on their (?:[\w-]+ ){0,2}(?:qualifications|records?|history|results|scores|profile|preferences)\b/, new RegExp(String.raw`\bfrom its own (?:[\w-]+ ){0,2}${PERSONAL_DATA}\b`), /\bwhere their (?:order|parcel|delivery|shipment|claim|application|refund) is\b/),
+  ...cue('personalization', 'yes', 2, /\btailored\b/),
+
+  ...cue('dataRestriction', 'no-search-index', 3, /\b(?:says|said|so|means) no (?:search|searchable) (?:index|store|database)\b/, /\bnothing goes into (?:a|any|the) (?:search|searchable|vector)\b/),
+
+  ...cue('deployment', 'cloud', 3, /\bcloud model\b/),
 ];
 
 /** Misspellings seen in real messages, fixed before the cues run. */

@@ -445,6 +445,24 @@ describe('deterministic extractor', () => {
     expect(read('Condense each board meeting into a paragraph for the newsletter.').task).toBe('summarization');
   });
 
+  it('reads counts said after the items, written-out halves, and what a source demand or a check looks like', () => {
+    expect(read('About eight thousand are already coded by hand.').labeledExamples).toBe('thousands');
+    expect(read('We have two and a half thousand checked examples.').labeledExamples).toBe('thousands');
+    expect(read('There are 700-odd labelled tickets.').labeledExamples).toBe('hundreds');
+    expect(read('Roughly 1,800 forms with correct JSON from last year.').labeledExamples).toBe('thousands');
+    expect(read('Auditors must see which rule each finding is based on.').citations).toBe('required');
+    expect(read('Each figure should come with the page number it came from.').citations).toBe('required');
+    expect(read('Showing the policy section would be a bonus.').citations).toBe('nice');
+    expect(read('The summary does not need to cite anything.').citations).toBe('no');
+    expect(read('An editor reads each post before publishing.').accuracyStakes).toBe('low');
+    expect(read('One invented date could cost us the contract.').accuracyStakes).toBe('high');
+    // "flag state" names a country's registry, not a flagging task.
+    expect(read('The master files a report in the flag state\'s format.').task).not.toBe('classification');
+    expect(read('Inspection results are filed each week.').knowledgeFreshness).toBe('weekly');
+    expect(read('Prices change a couple of times a month.').knowledgeFreshness).toBe('monthly');
+    expect(read('A loose paragraph is fine, no set format.').outputStructure).toBe('free');
+  });
+
   it('reads model names and sizes', () => {
     expect(read('We use GPT-4o through the API').modelClass).toBe('frontier-api');
     expect(read('We self-host Llama 2 7B').modelClass).toBe('open-medium');
