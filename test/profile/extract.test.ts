@@ -463,6 +463,18 @@ describe('deterministic extractor', () => {
     expect(read('A loose paragraph is fine, no set format.').outputStructure).toBe('free');
   });
 
+  it('tells the cadence of the job from how often the knowledge changes, and general knowledge from public sources', () => {
+    expect(read('Turn our weekly stock list into a cheerful post.').knowledgeFreshness).toBeUndefined();
+    expect(read('Write the monthly column for the parish magazine.').knowledgeFreshness).toBeUndefined();
+    expect(read('New guidance notes are added every month.').knowledgeFreshness).toBe('monthly');
+    expect(read('Trivia questions for a pub night. General knowledge only.').knowledgeNeed).toBe('none');
+    expect(read('A general-knowledge Q&A helper for visitors.').knowledgeNeed).toBe('public');
+    expect(read('We paste the brief in, and nothing else it needs to know.').knowledgeNeed).toBe('none');
+    // "Nothing about individual students" says answers are the same for all, not that no knowledge is needed.
+    expect(read('It knows our own syllabus and doesn\'t need anything about individual students.').knowledgeNeed).not.toBe('none');
+    expect(read('Nurses ask about a specific patient\'s current medications.').personalization).toBe('yes');
+  });
+
   it('reads model names and sizes', () => {
     expect(read('We use GPT-4o through the API').modelClass).toBe('frontier-api');
     expect(read('We self-host Llama 2 7B').modelClass).toBe('open-medium');
