@@ -318,7 +318,7 @@ export const CUES: Cue[] = [
   ...cue('knowledgeNeed', 'none', 3, /\bthe content stays the same\b/, /\bnothing (?:company|firm|business)-specific\b/),
 
   ...cue('knowledgeFreshness', 'weekly', 3, /\b(?:a few|several|couple of|two|three) times a week\b/, /\btwice a week\b/),
-  ...cue('knowledgeFreshness', 'realtime', 3, /\bby the (?:hour|minute)\b/),
+  ...cue('knowledgeFreshness', 'realtime', 3, /\bby the hour\b/),
   ...cue('knowledgeFreshness', 'realtime', 2, /\blive (?:match |game |market )?(?:stats|statistics|scores)\b/),
   ...cue('knowledgeFreshness', 'yearly', 3, /\bchanges? (?:only )?once a (?:model|calendar|financial|fiscal|school|academic) year\b/),
   ...cue('knowledgeFreshness', 'static', 3, /\bunchanged (?:for|in) (?:\w+ )?years\b/, /\b(?:haven't|hasn't|have not|has not) changed in (?:\w+ )?years\b/),
