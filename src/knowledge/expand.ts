@@ -227,8 +227,14 @@ const PHRASE_SYNONYMS: [RegExp, string][] = [
   [/\b(?:chang|updat|refresh|revis)\w* (?:\w+ ){0,2}(?:often|frequently)\b|\b(?:often|frequently) (?:\w+ )?(?:chang|updat|refresh|revis)\w*/, 'frequently dynamic'],
 ];
 
+/**
+ * "Why would you suggest RAG?", "your recommendation": the bot's own act of advising is not the topic, and left in
+ * it finds the passages about recommender systems.
+ */
+const ADVISING_THE_USER = /\byou (?:\w+ )?(?:suggest|recommend|propos|pick|picked|chose|choos)\w*|\byour (?:recommendation|suggestion|pick|choice)\b/gi;
+
 export function expandQuery(question: string): string {
-  const words = tokenize(question);
+  const words = tokenize(question.replace(ADVISING_THE_USER, ' '));
   // "phi-2" in a question, "phi2" in a document.
   const joined = words.filter((word) => word.includes('-')).map((word) => word.replace(/-/g, ''));
   const extra = [...words, ...joined].flatMap((word) => SYNONYMS[word] ?? []);

@@ -234,6 +234,16 @@ describe('why answers', () => {
     expect(top.some((passageId) => passageId.includes('static-or-dynamic'))).toBe(false);
   });
 
+  it('reads "why would you suggest RAG?" as a question about RAG, not about recommender systems', () => {
+    for (const question of ['Why would you suggest RAG here?', 'Why is your recommendation RAG?']) {
+      const top = knowledge.search(question).slice(0, 3).map((item) => item.passage);
+      expect(top.some((passage) => /content recommendation/i.test(passage.section))).toBe(false);
+      expect(top.some((passage) => /\brag\b/i.test(passage.section))).toBe(true);
+    }
+    // Recommending things to users is still a topic of its own.
+    expect(knowledge.search('Can RAG recommend products to each user?').length).toBeGreaterThan(0);
+  });
+
   it('says honestly when the sources do not cover a question', () => {
     const answer = answerWhy(knowledge, 'What is the capital of France?');
     expect(answer.covered).toBe(false);
