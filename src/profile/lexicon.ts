@@ -41,7 +41,7 @@ const ITEMS = String.raw`(?:sessions|workouts|exercises|lessons|products?|items?
 const OWN_DOCS = String.raw`(?:method statements|partner listings|glossar(?:y|ies)|statistics|alarm codes|appetite guides?|treaty terms|audit findings|price lists?|fee schedules?|rate cards?|terms and conditions|general terms|back issues|archive|formulary|web ?pages|pdfs?|sdks?|apis|bulletins?|notebooks?|datasheets?|reference|catalog(?:ue)?s?|regulations|articles|docs?|documents?|documentation|manuals?|wiki|handbooks?|policies|policy|sops|contracts|files|records|guides|guidelines|playbooks?|runbooks?|procedures|specs|specifications|knowledge ?base|faqs?|notes|bookings?|rubrics?|instructions|(?<=own )memos|precedents|precedent bank|data(?! ?cent(?:re|er)))`;
 
 /** Where an answer's evidence is named: the things a user is shown to check an answer. */
-const SOURCE_NOUN = String.raw`(?:sources?|documents?|docs?|pages?|clauses?|sections?|articles?|paragraphs?|sops?|polic(?:y|ies)|records?|reports?|circulars?|bulletins?|advisor(?:y|ies)|write.?ups?|rulings?|guidelines?|precedents?|contracts?|tickets?|ids?|numbers?|versions?|references?|links?|urls?|passages?|manuals?|bylaws?|regulations?|standards?|files?|entr(?:y|ies)|items?|studies|papers?|statutes?|provisions?)`;
+const SOURCE_NOUN = String.raw`(?:sources?|documents?|docs?|pages?|clauses?|sections?|articles?|paragraphs?|sops?|polic(?:y|ies)|records?|reports?|circulars?|bulletins?|advisor(?:y|ies)|write.?ups?|rulings?|guidelines?|precedents?|contracts?|tickets?|ids?|numbers?|versions?|references?|links?|urls?|notices?|passages?|manuals?|bylaws?|regulations?|standards?|files?|entr(?:y|ies)|items?|studies|papers?|statutes?|provisions?)`;
 const SHOW_VERB = String.raw`(?:link|links|linking|cite|cites|citing|show|shows|showing|quote|quotes|quoting|point|points|pointing|name|names|naming|say|says|tell|tells|give|gives|include|includes|reference|references|list|lists|display|displays|mention|mentions|see)`;
 /** "each answer", "every claim": a requirement on every single output. */
 const EVERY_ANSWER = String.raw`(?:every|each)(?: single)? (?:[\w-]+ )?(?:answers?|claims?|statements?|repl(?:y|ies)|responses?|recommendations?|suggestions?|facts?|figures?|sentences?|outputs?)`;
@@ -50,7 +50,7 @@ const MEDICAL = String.raw`(?:clinic\w*|doctor\w*|physician\w*|hospital\w*|medic
 
 export const CUES: Cue[] = [
   // task
-  ...cue('task', 'summarization', 3, /\b(?:rolling|short|brief|quick|one.paragraph) (?:[\w-]+ )?summar(?:y|ies)\b/, /\bsummar(?:y|ies) of what\b/, /\bsummar(?:ize|ise|izes|ises|izing|ising|ization|isation)\b/, /\b(?:draft|write|generat|produc|creat)\w* (?:[\w-]+ ){0,2}summar(?:y|ies)\b/, /\bboil(?:s|ed|ing)? (?:[\w-]+ ){0,4}down\b/, /\btl;?dr\b/, /\b(?:spits? out|produces?|writes?) (?:the )?(?:meeting )?minutes\b/, /\bdigest of\b/, /\b(?:morning|daily|weekly|nightly) digests?\b/),
+  ...cue('task', 'summarization', 3, /\b(?:rolling|short|brief|quick|one.paragraph) (?:[\w-]+ )?summar(?:y|ies)\b/, /\bsummar(?:y|ies) of what\b/, /\bsummar(?:ize|ise|izes|ises|izing|ising|ization|isation)\b/, /\b(?:draft|write|generat|produc|creat)\w* (?:[\w-]+ ){0,2}summar(?:y|ies)\b/, /\bboil(?:s|ed|ing)? (?:[\w-]+ ){0,6}down\b/, /\btl;?dr\b/, /\b(?:spits? out|produces?|writes?) (?:the )?(?:meeting )?minutes\b/, /\bdigest of\b/, /\b(?:morning|daily|weekly|nightly) digests?\b/),
   ...cue('task', 'summarization', 1, /\bsummar(?:y|ies)\b/, /\brecaps?\b/),
   ...cue('task', 'classification', 2, /\binto (?:\d+ |three |four |five |six )?(?:buckets|queues|categories|classes|groups|bins)\b/, /\brout(?:e|es|ing) (?:\w+ ){0,3}(?:into|to)\b/, /\bsort(?:s|ed|ing)? (?:\w+ ){0,6}into\b/, /\bscore (?:\w+ ){0,2}\d\s*(?:-|–|to)\s*\d\b/, /\bcommand set\b/, /\b(?:intent|command) (?:recognition|detection|classification)\b/, /\broot.cause codes?\b/, /\bclassif(?:y|ies|ier|ication|ying)\b/, /\b(?:assign(?:ed)?|mapped|map|mapping|allocated?) (?:\w+ ){0,3}to one of\b/, /\bassign(?:s|ed|ing)? one of\b/, /\binto one of (?:our |the )?(?:\d+|\w+) (?:[\w-]+ ){0,2}(?:codes|categories|classes|labels|themes|types)\b/, /\bcategori[sz](?:e|es|ing|ation)\b/, /\binto (?:our |the )?(?:\d+ )?(?:\w+ ){0,3}categories\b/,
     /(?<!\bguten )\btag(?:s|ged|ging)?\b(?! line)/, /(?<!\bred.)\bflag(?:s|ging)?\b(?! state)/, /\btriag(?:e|es|ing)\b(?! categor)/, /\bsentiment\b/, /\bpos\/neg\b/, /\bassign(?:s|ing)? (?:[\w-]+ ){0,4}codes?\b/,
@@ -305,8 +305,8 @@ export const CUES: Cue[] = [
   ...cue('personalization', 'no', 3, /\bno (?:user |member |customer )?accounts\b/, /\b(?:don't|doesn't|do not|does not) depend on who\b/),
   // Phrasings from the dev-style sets GA–GE.
   ...cue('task', 'qa', 2, /(?<!\bchat ?bots?\b.{0,80})\b(?:bot|assistant|helper|it|that|should|to|can|will|must)(?: that)? answers? (?:[\w-]+ ){0,2}(?:about|on) (?!their own\b)/, /(?:^|[:.] )answer (?:[\w-]+ ){0,2}about\b/, /\b(?:to|can|could|should|able to) ask (?:[\w-]+ ){0,3}(?:which|what|when|where|whether|how)\b/, /\b(?:bot|assistant|helper|tool) that tells (?:[\w-]+ ){0,3}(?:what|which|when|where|how|whether)\b/),
-  ...cue('task', 'classification', 2, /\bpicks? one of\b/, /\bmaps? (?:[\w,-]+ ){0,8}to one of\b/, /\blabels? (?:[\w-]+ ){0,3}as one of\b/, /\bsuggest (?:the )?(?:[\w-]+ )?codes? for\b/, /\bsort (?:[\w~-]+ ){0,8}into\b/),
-  ...cue('task', 'extraction', 2, /\bpull(?:ed)? (?:[\w,-]+ ){0,8}from (?:[\w-]+ ){0,4}into\b/, /\bpulled from (?:[\w-]+ ){0,3}(?:agreements?|contracts?|documents?|forms?|emails?|invoices?|letters?|reports?)\b/, /\bturn(?:s|ed)? (?:[\w'-]+ ){0,8}into (?:our |a |the )?(?:[\w-]+ ){0,2}json (?:schema|records?)\b/, /\bconvert(?:s|ed)? into (?:our |a |the )?(?:standard |structured )?(?:[\w-]+ ){0,2}(?:table|records?|schema)\b/, /\bturned into (?:[\w-]+ ){0,2}tickets: /),
+  ...cue('task', 'classification', 2, /\bpicks? one of\b/, /\bmaps? (?:[\w,-]+ ){0,8}to one of\b/, /\blabels? (?:[\w-]+ ){0,3}as one of\b/, /\bsuggest (?:the )?(?:[\w-]+ )?codes? for\b/, /\bsort (?:[\w'~-]+ ){0,8}into\b/),
+  ...cue('task', 'extraction', 2, /\bpull(?:ed|ing|s)? (?:[\w,-]+ ){0,8}from (?:[\w-]+ ){0,4}into\b/, /\bpulled from (?:[\w-]+ ){0,3}(?:agreements?|contracts?|documents?|forms?|emails?|invoices?|letters?|reports?)\b/, /\bturn(?:s|ed)? (?:[\w'-]+ ){0,8}into (?:our |a |the )?(?:[\w-]+ ){0,2}json (?:schema|records?)\b/, /\bconvert(?:s|ed)? into (?:our |a |the )?(?:standard |structured )?(?:[\w-]+ ){0,2}(?:table|records?|schema)\b/, /\bturned into (?:[\w-]+ ){0,2}tickets: /),
   ...cue('task', 'generation', 2, /\bwrites? up\b/, /\bproduct copy\b/, /\breword\b/, /\btalking points\b/, /\b(?:english|french|spanish|german|dutch) version\b/, /\bwant (?:a |an )?(?:daily |weekly |monthly )?(?:[\w-]+ ){0,2}reports? in (?:our|the|a) (?:[\w-]+ ){0,2}(?:template|format|layout)\b/),
   ...cue('task', 'generation', 3, /\b(?:answer|reply to|respond to)(?:s|ing)? (?:every |each |all )?(?:[\w-]+ ){0,2}reviews?\b/),
   ...cue('task', 'summarization', 3, /\bcondens(?:e|es|ed|ing)\b/, /\bsummari[sz]ed\b/),
@@ -331,7 +331,7 @@ export const CUES: Cue[] = [
   ...cue('domainLanguage', 'specialized', 3, /\b(?:language|wording|terminology|vocabulary) is (?:very |highly |quite |pretty )?(?:technical|speciali[sz]ed)\b/, /\b(?:very|highly) speciali[sz]ed (?:work|field|domain|area)\b/),
   ...cue('domainLanguage', 'general', 3, /\b(?:everyday|plain) (?:text|emails?|messages?)\b/),
 
-  ...cue('accuracyStakes', 'high', 3, /\bwould be a disaster\b/, /\b(?:a |an )?wrong (?:[\w-]+ ){0,2}(?:could|can|would) (?:stop|hurt|harm|kill|put|leave|get|cause|let|mean)\b/, /\bnothing invented\b/, /\bleaves? us (?:exposed|liable)\b/, /\b(?:errors|mistakes) matter\b/),
+  ...cue('accuracyStakes', 'high', 3, /\bwould be a disaster\b/, /\b(?:a |an )?wrong (?:[\w-]+ ){0,2}(?:could|can|would) (?:stop|hurt|harm|kill|put|leave|get|cause|let|mean|void|invalidate|ruin|expose)\b/, /\bnothing invented\b/, /\bleaves? us (?:exposed|liable)\b/, /\b(?:errors|mistakes) matter\b/),
   ...cue('accuracyStakes', 'low', 3, /\b(?:a |the )?wrong (?:[\w-]+ ){0,2}just means\b/, /\b(?:every|each) (?:[\w-]+ )?gets (?:edited|checked|reviewed|proofread)\b/, /\bno drama\b/),
 
   ...cue('citations', 'required', 3, new RegExp(String.raw`\b(?:must|should|has to|have to|needs? to) ${SHOW_VERB} the (?:source|original|official) ${SOURCE_NOUN}\b`), new RegExp(String.raw`\b${EVERY_ANSWER} needs one\b`), /\blinks? back to\b/, /\bsee (?:which|what) (?:[\w-]+ ){0,3}(?:relied on|came from|was based on|is based on)\b/, /\bneed the links? to\b/),
@@ -360,7 +360,7 @@ export const CUES: Cue[] = [
   ...cue('task', 'extraction', 2, /\bbecome (?:our|a|the) (?:[\w-]+ ){0,2}json\b/, /\bpull (?:about |around |~)?\d+ fields\b/, /\bpulled out\b/),
   ...cue('task', 'classification', 2, /\bcoded (?:to|into) (?:our|the) (?:\d+ )?(?:[\w-]+ ){0,2}categories\b/, /\breturns? one of\b/, /\bassigned an? (?:[\w-]+ )?code\b/, /\bput in(?:to)? a bucket\b/),
   ...cue('task', 'recommendation', 2, /\bsuggests? which\b/, /\b(?:lens|product|course|gift|size) finder\b/),
-  ...cue('task', 'chat', 2, /\b(?:web ?shop|shop|in.app) chat (?:for|with)\b/),
+  ...cue('task', 'chat', 2, /\b(?:web ?shop|shop|in.app|booking|[a-z]+-facing) chat (?:for|with)\b/),
 
   ...cue('knowledgeNeed', 'proprietary', 2, new RegExp(String.raw`\beach ${PERSON}'s (?:[\w-]+ ){0,3}(?:${PERSONAL_DATA}|scores)\b`), /\b(?:records|files|documents) are confidential\b/, /\bno public model has seen\b/, /\bour help (?:pages|centre|center)\b/),
   ...cue('knowledgeNeed', 'public', 3, /\bmostly public (?:material|info|information|data|sources)\b/),
@@ -407,6 +407,15 @@ export const CUES: Cue[] = [
   ...cue('knowledgeNeed', 'proprietary', 2, /\b(?:has|have) (?:about |around |~)?[\d,.]+k? (?:pdfs|documents|reports|files|manuals)\b/),
   ...cue('knowledgeFreshness', 'monthly', 3, /\bnew (?:[\w-]+ ){0,2}(?:are |get )?(?:added|come in|arrive|land) (?:every|each) month\b/),
   ...cue('knowledgeFreshness', 'daily', 3, /\bnew (?:[\w-]+ ){0,2}(?:are |get )?(?:added|come in|arrive|land) (?:every|each) day\b/),
+  // Phrasings from IA–IE after their first round of rules.
+  ...cue('task', 'qa', 2, /\bask (?:the bot|it|the assistant) (?:for|about|whether|which|what)\b/, /\bthey ask (?:whether|which|what|if|how|when|where)\b/, /\bask [\w-]+ things like\b/, /\bquery (?:the|our) (?:[\w&-]+ ){0,3}(?:manuals?|docs|documents|handbooks?|policies|sops)\b/),
+  ...cue('task', 'generation', 2, /\bfix (?:the )?spelling\b/, /\bclean up (?:[\w'-]+ ){0,5}into\b/, /\bwe author\b/, /\breply in our\b/, /\binto (?:polish|ukrainian|spanish|french|german|dutch|italian|portuguese|arabic|chinese|japanese|welsh)\b/),
+  ...cue('task', 'classification', 2, /\bwe code\b/),
+  ...cue('task', 'summarization', 2, /\b(?:two|three|four|five|\d) bullets (?:per|for each|from each)\b/),
+  ...cue('task', 'analysis', 2, /\bget an analysis\b/),
+  ...cue('knowledgeNeed', 'none', 2, /\binto (?:polish|ukrainian|spanish|french|german|dutch|italian|portuguese|arabic|chinese|japanese|welsh)\b/),
+  ...cue('accuracyStakes', 'low', 3, /\bjust gets caught\b/, /\bharms? (?:no one|nobody)\b/, /\bnobody minds if\b/, /\b(?:bad|wrong) (?:ideas|ones|answers) don't matter\b/, /\b(?:team|staff|editor|clerk|teacher|speaker|someone|manager) checks (?:it|them|each [\w-]+|every [\w-]+)\b/),
+  ...cue('citations', 'required', 3, new RegExp(String.raw`\b(?:has|have|needs?) to see the (?:source|original|official) ${SOURCE_NOUN}\b`), /\b(?:quote|quotes|cite|cites|show|shows|name|names|link|links) the (?:[\w-]+ )?(?:they're|it's) based on\b/, /\bwith (?:the )?(?:unit|section|chapter|clause) and page\b/, new RegExp(String.raw`\b(?:must|should|has to|need to) point to the (?:[\w-]+ )?${SOURCE_NOUN}\b`), /\blinks? every (?:[\w-]+ )?(?:listing|item|source|claim|answer|result)\b/),
 ];
 
 /** Misspellings seen in real messages, fixed before the cues run. */

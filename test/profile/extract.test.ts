@@ -475,6 +475,19 @@ describe('deterministic extractor', () => {
     expect(read('Nurses ask about a specific patient\'s current medications.').personalization).toBe('yes');
   });
 
+  it('reads second-round phrasings: checks by a named person, harmless misses, sources a user must see, translations', () => {
+    expect(read('The office manager checks each one before it goes out.').accuracyStakes).toBe('low');
+    expect(read('A wrong figure can void the contract.').accuracyStakes).toBe('high');
+    expect(read('A slightly off bullet harms no one.').accuracyStakes).toBe('low');
+    expect(read('Replies should quote the record they\'re based on.').citations).toBe('required');
+    // Saying what the text is based on is not a demand to show it.
+    expect(read('The leaflets are based on the current monographs.').citations).toBeUndefined();
+    expect(read('The dispatcher has to see the source notice.').citations).toBe('required');
+    expect(read('Can we get our visitor guide into Polish?')).toMatchObject({ task: 'generation', knowledgeNeed: 'none' });
+    expect(read('Just want three bullets per email thread.').task).toBe('summarization');
+    expect(read('Sort the inspectors\' notes into our 20 defect codes.').task).toBe('classification');
+  });
+
   it('reads model names and sizes', () => {
     expect(read('We use GPT-4o through the API').modelClass).toBe('frontier-api');
     expect(read('We self-host Llama 2 7B').modelClass).toBe('open-medium');
