@@ -41,19 +41,19 @@ export interface Extractor {
 
 const WORD_NUMBERS: Record<string, number> = {
   a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, fifteen: 15,
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100, dozen: 12,
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, dozen: 12,
 };
 
 /** "six hundred", "twelve thousand": written out, read as digits before any cue runs. */
-const SCALED_WORD_NUMBER = /\b(two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty)( and a half)? (hundred|thousand)\b/g;
+const SCALED_WORD_NUMBER = /\b(two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)( and a half)? (hundred|thousand)\b/g;
 
 /** Nouns that count labeled examples; documents, users and categories are not examples. */
-const EXAMPLE_NOUN = String.raw`(?:(?:labell?ed|annotated|rated|approved|correct|historical|past|old|human.labell?ed|triaged|resolved|example|training|gold|ideal|good|q ?& ?a|qa|input\/output|question.answer|[\w/']+)[ -]){0,3}(?:examples?|samples?|pairs?|tickets?|cases?|notes?|transcripts?|conversations?|chats?|claims?|labels?|annotations?|reviews?|emails?|records?|q ?& ?as?|datapoints?|data points?|rows?|memos?|descriptions?|replies|responses?|answers?|letters?|summaries|translations?|utterances?|messages?|patents?|drafts|essays?|applicants?|cvs?|resumes?|recaps?|findings?|forms?|dialogues?|blurbs?|proposals?|comments?|explanations?|rewrites?|lines? of (?:[\w-]+ ){0,3}(?:dialogue|text|copy|examples?)|(?<=(?:written|approved|past|previous|archived|edited|signed.off|finished|old|closed|completed|labell?ed) )reports?|completions?)`;
+const EXAMPLE_NOUN = String.raw`(?:(?:labell?ed|annotated|rated|approved|correct|historical|past|old|human.labell?ed|triaged|resolved|example|training|gold|ideal|good|q ?& ?a|qa|input\/output|question.answer|[\w/']+)[ -]){0,3}(?:examples?|samples?|pairs?|tickets?|cases?|notes?|transcripts?|conversations?|chats?|claims?|labels?|annotations?|reviews?|emails?|records?|q ?& ?as?|datapoints?|data points?|rows?|memos?|descriptions?|replies|responses?|answers?|letters?|summaries|translations?|utterances?|messages?|patents?|drafts|essays?|applicants?|cvs?|resumes?|recaps?|findings?|forms?|dialogues?|blurbs?|proposals?|comments?|explanations?|rewrites?|lines? of (?:[\w-]+ ){0,3}(?:dialogue|text|copy|examples?)|questions?(?= with (?:[\w-]+ )?answers)|(?<=(?:written|approved|past|previous|archived|edited|signed.off|finished|old|closed|completed|labell?ed) )reports?|completions?)`;
 const NOT_A_COUNT = String.raw`(?!(?:years?|months?|weeks?|days?|hours?|minutes?|pages?|users?|people|devs?|developers?|categories|documents?|docs?|papers?|posts?|(?:[\w-]+ )?sheets?|skus?|articles?|manuals?)\b)`;
 /** "6k rated conversations", "40,000 analyst-labelled reports", "2.5k peer-reviewed rules". */
 const LABELED_ANYTHING = String.raw`(?:[a-z]+-)?(?:labell?ed|annotated|rated|approved|tagged|graded|triaged|aligned|curated|gold|reviewed|corrected|validated|verified|accepted|edited|finished|published|answered|written|filed|completed|coded|categori[sz]ed|classified|keyed|checked|certified|translated) [a-z-]+`;
 /** "25k reports already coded by surveyors": any counted thing that people have labeled or written. */
-const LABELING_VERB = String.raw`(?:already |all |each |we've |we have |our \w+ |by \w+ )*(?:coded|labell?ed|tagged|annotated|classified|categori[sz]ed|graded|rated|scored|reviewed|approved|signed off|wrote|written|drafted|corrected|triaged|resolved|paired|fixed|verified|edited|merged|keyed|hand.keyed|catalog(?:u)?ed|mapped)\b`;
+const LABELING_VERB = String.raw`(?:already |all |each |we've |we have |our \w+ |by \w+ )*(?:coded|labell?ed|tagged|annotated|classified|categori[sz]ed|graded|rated|scored|reviewed|approved|signed off|wrote|written|drafted|corrected|triaged|resolved|paired|fixed|verified|edited|merged|keyed|hand.keyed|catalog(?:u)?ed|mapped|checked|sorted)\b`;
 /** A number as people type it ("8,000", "~2.5k", "50k+"), not glued to a word ("GPT-4"). */
 const COUNT = String.raw`(?<![\w.-])(\d[\d,.]*)\s*(k|thousand)?\+?\s+`;
 /** "~3k past findings", "600 approved sections": earlier work the team signed off. */
@@ -68,9 +68,9 @@ const HAND_LABELED = /\b(?:hand|human|manually)[ -]?(?:labell?ed|tagged|annotate
 /** "12,000 are already coded by hand", "(15k already labeled)": the count stands for the items just named. */
 const COUNT_ALREADY_LABELED = new RegExp(String.raw`${COUNT}(?:are |were |have been )?(?:already |all )(?:coded|labell?ed|tagged|annotated|classified|categori[sz]ed|graded|reviewed|checked)\b`, 'g');
 /** "~2,500 plots with correct JSON": inputs already paired with the right output. */
-const WITH_CORRECT_OUTPUT = new RegExp(String.raw`${COUNT}(?:[\w-]+ )?[\w-]+s with (?:the )?(?:correct|approved|verified|checked)\b`, 'g');
+const WITH_CORRECT_OUTPUT = new RegExp(String.raw`${COUNT}(?:[\w-]+ )?[\w-]+s with (?:the )?(?:correct|approved|verified|checked|good)\b`, 'g');
 /** "Our writers did about 5k reports by hand": examples people made themselves. */
-const MADE_BY_HAND = /\b(?:did|wrote|made|produced|done|written) (?:about |around |roughly |some |over |~)?(\d[\d,.]*)\s*(k|thousand)?\+? (?:[\w-]+ ){0,2}by hand\b/g;
+const MADE_BY_HAND = /\b(?:did|wrote|made|produced|done|written|tagged|labell?ed|coded|sorted|annotated) (?:about |around |roughly |some |over |~)?(\d[\d,.]*)\s*(k|thousand)?\+? (?:[\w-]+ ){0,2}by hand\b/g;
 /** "~2.5k lines we can train on", "8,000 pipeline files we could pair with…". */
 const USABLE_COUNT = new RegExp(String.raw`${COUNT}(?:[\w-]+ ){0,3}?[\w-]+s (?:we (?:can|could) (?:pair|use|train on|learn from)|to (?:train|learn) (?:on|from)|we could train on|from past \w+ we could train on|(?:as|for) (?:training )?examples)\b`, 'g');
 const QUANTITY = new RegExp(String.raw`(?:~|about |around |roughly |maybe |approx\.? |over |some |nearly |almost |like |only )?(?<![\w.-])(\d[\d,.]*)\s*(k|m|thousand|million)?\+?\s+${NOT_A_COUNT}(?:${LABELED_ANYTHING}|${EXAMPLE_NOUN})\b(?!\s+(?:a|per|each|every) (?:day|night|week|month|year))(?! in \d)`, 'g');

@@ -488,6 +488,23 @@ describe('deterministic extractor', () => {
     expect(read('Sort the inspectors\' notes into our 20 defect codes.').task).toBe('classification');
   });
 
+  it('tells when something happened from how often knowledge changes, approval steps from style rules, and reads own-record questions', () => {
+    // "Last week" dates the labelling here; it says nothing about how fast the knowledge moves.
+    const tagged = read('Route tickets to billing or repairs. No labelled history, though Sam tagged about 60 by hand last week.');
+    expect(tagged.knowledgeFreshness).toBeUndefined();
+    expect(tagged.labeledExamples).toBe('few');
+    expect(read('The report uses last week\'s footfall numbers.').knowledgeFreshness).toBe('weekly');
+    // A design sign-off is a stage of the job, not a style rule; "no strict style guide" keeps the tone light.
+    expect(read('Tell buyers whether their order has passed design sign-off. Friendly, but no strict style guide.').behaviourNeed).toBe('light');
+    expect(read('Tenants should be able to ask the bot about their own repair requests.').personalization).toBe('yes');
+    expect(read('The same reminder text for everyone, a clerk checks each one.').personalization).toBe('no');
+    expect(read('Delivery slots shift week to week.').knowledgeFreshness).toBe('weekly');
+    expect(read('The handbook hasn\'t been revised since 2018.').knowledgeFreshness).toBe('static');
+    expect(read('Rules come from a dozen government sites.').knowledgeNeed).toBe('public');
+    expect(read('We keep about seventy example questions with good answers.').labeledExamples).toBe('few');
+    expect(read('Around 30,000 invoices our clerks already checked.').labeledExamples).toBe('thousands');
+  });
+
   it('reads model names and sizes', () => {
     expect(read('We use GPT-4o through the API').modelClass).toBe('frontier-api');
     expect(read('We self-host Llama 2 7B').modelClass).toBe('open-medium');
