@@ -261,14 +261,16 @@ export class Advisor {
     if (looksLikeSteering(message.text)) return this.refuseSteering(state);
     const pending = state.pendingField;
     const extraction = await this.extract(message.text, pending, state.profile);
-    const extracted = extraction.profile;
+    // A question asked outright is answered by the user's words, never by a guess from the rest of the message.
+    const guessedPending = pending !== null && (extraction.inferred ?? []).includes(pending);
+    const extracted = guessedPending ? withoutField(extraction.profile, pending) : extraction.profile;
     const answered = pending ? (readAnswer(pending, message.text) ?? profileValue(extracted, pending)) : undefined;
     const updates: Profile = { ...extracted, ...(pending && answered ? { [pending]: answered } : {}) };
     const changed = PROFILE_FIELDS.filter((field) => profileValue(updates, field) !== undefined && profileValue(updates, field) !== profileValue(state.profile, field));
     const conflict = extraction.conflicts?.find((item) => profileValue(updates, item.field) === undefined);
     if (changed.length === 0 && !conflict) return this.notUnderstood(state, message);
     const notes = extraction.notice ? [extraction.notice] : [];
-    const inferred = (extraction.inferred ?? []).filter((field) => field !== pending || !answered);
+    const inferred = (extraction.inferred ?? []).filter((field) => field !== pending);
     if (changed.length > 0) {
       const lead = state.phase === 'intake' ? 'Here is what I understood:' : 'Updated:';
       notes.push(`${lead}\n${changed.map((field) => `- ${describeValue(field, profileValue(updates, field) ?? '')}${inferred.includes(field) ? GUESS_MARK : ''}`).join('\n')}`);
@@ -480,6 +482,11 @@ function profileFromDeterministic(text: string): Profile {
 }
 
 /** Guessed fields minus those the user has now given. */
+function withoutField(profile: Profile, field: ProfileField): Profile {
+  const { [field]: _dropped, ...rest } = profile;
+  return rest;
+}
+
 function unconfirmed(guessed: readonly ProfileField[] | undefined, given: readonly ProfileField[]): ProfileField[] {
   return (guessed ?? []).filter((field) => !given.includes(field));
 }

@@ -115,7 +115,8 @@ export function disagreementSection(knowledge: KnowledgeBase, result: EngineResu
 export function changeSection(result: EngineResult): ReplySection | null {
   const { option, changes } = result.whatWouldChange;
   if (changes.length === 0) return section(`No single answer would make ${optionName(option)} (the runner-up) win.`, 'What would change it');
-  const lines = changes.slice(0, CHANGES_SHOWN).map((change) => `- ${describeValue(change.field, change.value)}`);
+  // A change that only draws level wins on the tie-break; saying so keeps "would win" honest.
+  const lines = changes.slice(0, CHANGES_SHOWN).map((change) => `- ${describeValue(change.field, change.value)}${change.lead === 0 ? ' (only just: the scores would tie)' : ''}`);
   return section(`${optionName(option)} would win instead if:\n${lines.join('\n')}`, 'What would change it');
 }
 
@@ -159,6 +160,6 @@ export function summarySections(
     section(profileLines(record.profile), 'Project profile'),
     reasonsSection(knowledge, record.result, 'Reasons'),
     disagreementSection(knowledge, record.result),
-    openQuestionsSection(record.result) ?? section('- none: no open question could change this recommendation', 'Still open'),
+    openQuestionsSection(record.result) ?? section('- none: no open question could change this recommendation outright', 'Still open'),
   ].filter((part): part is ReplySection => part !== null);
 }

@@ -178,6 +178,12 @@ function round(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
+/** "How often does that knowledge change?" is asked only once the user has said what knowledge it needs. */
+function prerequisiteFirst(field: ProfileField, profile: Profile, skipped: ReadonlySet<ProfileField>): ProfileField {
+  const before = fieldQuestion(field).askAfter;
+  return before && profileValue(profile, before) === undefined && !skipped.has(before) ? before : field;
+}
+
 /** The decision engine: deterministic and pure (SPEC 4). */
 export function decide(profile: Profile, options: DecideOptions = {}): EngineResult {
   const scores = scoreProfile(profile);
@@ -187,7 +193,7 @@ export function decide(profile: Profile, options: DecideOptions = {}): EngineRes
   const missing = missingFields(profile, recommendation, new Set(options.tentative ?? []));
   const skipped = new Set(options.skipped ?? []);
   const next = missing.find((item) => !skipped.has(item.field) && item.flipChance >= MIN_ASK_CHANCE);
-  const question = next ? fieldQuestion(next.field) : undefined;
+  const question = next ? fieldQuestion(prerequisiteFirst(next.field, profile, skipped)) : undefined;
   return {
     recommendation,
     confidence: confidenceOf(scores, recommendation, missing),

@@ -19,6 +19,8 @@ export interface FieldQuestion {
   prior: Partial<Record<string, number>>;
   /** How a bare "yes" or "no" answers this question, where it can. */
   yesNo?: { yes?: string; no?: string };
+  /** A question that only makes sense once this field is known ("how often does that knowledge change?"). */
+  askAfter?: ProfileField;
 }
 
 type Catalogue = { [F in ProfileField]: Omit<FieldQuestion, 'field' | 'choices'> & { labels: Record<(typeof FIELD_VALUES)[F][number], string> } };
@@ -54,6 +56,7 @@ const CATALOGUE: Catalogue = {
   knowledgeFreshness: {
     name: 'How often that knowledge changes',
     text: 'How often does that knowledge change?',
+    askAfter: 'knowledgeNeed',
     labels: {
       static: 'Practically never',
       yearly: 'Every few months to once a year',
@@ -164,6 +167,7 @@ export function fieldQuestion(field: ProfileField): FieldQuestion {
     choices: (FIELD_VALUES[field] as readonly string[]).map((value) => ({ value, label: labels[value] ?? value })),
     prior: entry.prior,
     ...(entry.yesNo ? { yesNo: entry.yesNo } : {}),
+    ...(entry.askAfter ? { askAfter: entry.askAfter } : {}),
   };
 }
 

@@ -63,6 +63,27 @@ describe('conversation', () => {
     expect(readAnswer('mlCapacity', 'none of that matters, we have a GPU cluster')).toBe('strong');
   });
 
+  it('keeps a question open when the reply is about something else, rather than guessing its answer', async () => {
+    const user = chat(makeAdvisor());
+    const first = await user.say('we want an internal assistant for our sales team');
+    // How often "that knowledge" changes is asked only after what knowledge it needs.
+    expect(first.question?.field).toBe('knowledgeNeed');
+    // The reply answers a different question; what it implies about knowledge is a guess, not an answer.
+    const reply = await user.say('we have about 300 example emails written by our best reps');
+    const state = await user.state();
+    expect(state?.profile.labeledExamples).toBe('hundreds');
+    expect(state?.profile.knowledgeNeed).toBeUndefined();
+    expect(reply.question?.field).toBe('knowledgeNeed');
+  });
+
+  it('says when the runner-up would only draw level', async () => {
+    const user = chat(makeAdvisor());
+    const reply = await user.say('We run a chain of 40 bike repair shops. Mechanics want a bot that answers questions about our repair manuals and parts catalogue, which changes every week. Answers must cite the manual page.');
+    expect(reply.result?.recommendation).toBe('rag');
+    expect(reply.result?.whatWouldChange.changes[0]?.lead).toBe(0);
+    expect(reply.text).toContain('(only just: the scores would tie)');
+  });
+
   it('treats "not sure" as skipped and never asks that field again', async () => {
     const user = chat(makeAdvisor());
     await user.say(DOCS_BOT);
