@@ -1,7 +1,7 @@
 import { FACTOR_RULES } from '../engine/rules.js';
 import { OPTIONS, type FactorRule, type Option, type Reason } from '../engine/types.js';
 import { mentionedOption, withoutOpener } from './intents.js';
-import type { KnowledgeBase, RankedPassage } from '../knowledge/index.js';
+import type { KnowledgeBase, Passage, RankedPassage } from '../knowledge/index.js';
 import { processTerm, tokenize } from '../text/terms.js';
 import { normalise } from '../profile/extract.js';
 import type { ProfileField } from '../profile/schema.js';
@@ -79,6 +79,38 @@ function optionRuleMatches(rule: FactorRule, option: Option, negated: boolean): 
   return weight >= 1.5 && OPTIONS.every((other) => (rule.weights[other] ?? 0) <= weight);
 }
 
+/**
+ * "What is RAG?" asks for a definition, and the sections written as one ("What is RAG?", "How RAG works")
+ * answer it better than any passage that merely uses the word. Only a bare term counts: "what is the cost of
+ * fine-tuning?" asks about cost.
+ */
+const DEFINITION_QUESTION = /^(?:what(?:'s| is| are)|define|explain|meaning of)\s+(?:an? |the )?([\w -]{1,40}?)\s*\??$/;
+const NOT_A_BARE_TERM = /\b(?:of|for|with|when|if|between|vs|versus|than|better|best|difference|our|my|we|you|it|this|that)\b/;
+const DEFINING_HEADING = /\bwhat (?:is|are)\b|\bhow (?:does|do) .+ work\b|\bhow .+ works\b|\bunderstanding\b/i;
+const DEFINITIONS_FIRST = 3;
+
+function asksWhat(heading: string): number {
+  return /\bwhat (?:is|are)\b/i.test(heading) ? 0 : 1;
+}
+
+/** The term a bare "what is X?" asks to define, or null. */
+function definedTerm(question: string): string | null {
+  const term = DEFINITION_QUESTION.exec(withoutOpener(normalise(question)))?.[1];
+  return term && !NOT_A_BARE_TERM.test(term) && term.split(' ').length <= 4 ? term : null;
+}
+
+function definingPassages(knowledge: KnowledgeBase, term: string | null): Passage[] {
+  if (!term) return [];
+  const asked = new Set(contentTerms(term));
+  const ownHeading = (passage: Passage) => passage.section.split(' › ').pop() ?? '';
+  const defining = knowledge.passages
+    .filter((passage) => DEFINING_HEADING.test(passage.section) && contentTerms(ownHeading(passage)).some((word) => asked.has(word)) && sharesContentTerm(passage.text, term))
+    // A heading that asks the question comes first, then the shortest heading naming the term.
+    .sort((a, b) => asksWhat(ownHeading(a)) - asksWhat(ownHeading(b)) || ownHeading(a).length - ownHeading(b).length);
+  const oneEach = defining.filter((passage, index) => defining.findIndex((other) => other.docId === passage.docId) === index);
+  return oneEach.slice(0, DEFINITIONS_FIRST);
+}
+
 function topicBoosts(question: string, result: AssessmentResult | null): Map<string, number> {
   const text = withoutMetaPhrases(withoutOpener(normalise(question)));
   const fields = new Set(TOPICS.filter(({ pattern }) => pattern.test(text)).map(({ field }) => field));
@@ -139,16 +171,31 @@ export function engineLines(result: AssessmentResult, option: Option | null, neg
     .slice(0, 3)
     .map(reasonLine);
   const gap = Math.round((result.scores[result.recommendation] - result.scores[asked]) * 10) / 10;
-  const head = `For this project ${optionName(asked)} scores ${gap} points below ${optionName(result.recommendation)}:`;
+  const head = `For this project ${optionName(asked)} scores ${gap} ${gap === 1 ? 'point' : 'points'} below ${optionName(result.recommendation)}:`;
   return against.length > 0 ? [head, ...against] : [head];
 }
 
 /** The words the documents use for each option, to stand in for "it" in a follow-up question. */
 const OPTION_TERMS: Record<Option, string> = { rag: 'RAG retrieval', 'fine-tuning': 'fine-tuning', hybrid: 'hybrid RAG fine-tuning', prompting: 'off-the-shelf model' };
 
-/** No passage to be quoted matches MIN_MATCHED_TERMS distinct terms: the documents do not address it. */
-function isCovered(ranked: readonly RankedPassage[]): boolean {
-  return ranked.slice(0, QUOTES_SHOWN).some((item) => item.matchedTerms >= MIN_MATCHED_TERMS);
+/**
+ * No passage to be quoted matches MIN_MATCHED_TERMS distinct terms: the documents do not address it. A question
+ * with one word to go on ("what is LoRA?") is covered by a passage whose own text says that word.
+ */
+function isCovered(ranked: readonly RankedPassage[], question: string): boolean {
+  const needed = Math.max(1, Math.min(MIN_MATCHED_TERMS, new Set(contentTerms(question)).size));
+  return ranked
+    .slice(0, QUOTES_SHOWN)
+    .some((item) => item.matchedTerms >= needed && (needed >= MIN_MATCHED_TERMS || sharesContentTerm(item.passage.text, question)));
+}
+
+function withDefinitionsFirst(ranked: RankedPassage[], defining: readonly Passage[], term: string): RankedPassage[] {
+  if (defining.length === 0) return ranked;
+  const top = ranked[0]?.score ?? 1;
+  const matched = (passage: Passage) => new Set(contentTerms(term).filter((word) => sharesContentTerm(passage.text, word))).size;
+  const first = defining.map((passage, index) => ({ passage, score: Math.round((top + defining.length - index) * 1000) / 1000, matchedTerms: matched(passage) }));
+  const ids = new Set(defining.map((passage) => passage.passageId));
+  return [...first, ...ranked.filter((item) => !ids.has(item.passage.passageId))].slice(0, PASSAGES_RETURNED);
 }
 
 function toPassage({ passage, score }: RankedPassage): WhyPassage {
@@ -165,16 +212,21 @@ export function answerWhy(
   const query = hasContentTerms(question) || !result ? question : `${question} ${reasonQuery(result, context.option ?? null)}`;
   const stripped = withoutMetaPhrases(withoutOpener(normalise(query)));
   const searched = hasContentTerms(stripped) ? stripped : query;
-  let ranked = knowledge.search(searched, PASSAGES_RETURNED, topicBoosts(query, result));
-  let covered = isCovered(ranked);
+  const term = definedTerm(question);
+  const defining = definingPassages(knowledge, term);
+  let ranked = withDefinitionsFirst(knowledge.search(searched, PASSAGES_RETURNED, topicBoosts(query, result)), defining, term ?? '');
+  let covered = defining.length > 0 || isCovered(ranked, searched);
   // "How do we evaluate it?" after a recommendation: "it" is the recommended approach.
   if (!covered && result && mentionedOption(normalise(question)) === null) {
     const resolved = `${query} ${OPTION_TERMS[context.option ?? result.recommendation]}`;
     const retry = knowledge.search(resolved, PASSAGES_RETURNED, topicBoosts(resolved, result));
-    if (isCovered(retry) && retry[0] && sharesContentTerm(retry[0].passage.text, question)) [ranked, covered] = [retry, true];
+    if (isCovered(retry, resolved) && retry[0] && sharesContentTerm(retry[0].passage.text, question)) [ranked, covered] = [retry, true];
   }
   const lines = result && context.explainDecision !== false ? engineLines(result, context.option ?? null, context.negated ?? false) : [];
-  const views = covered ? ranked.slice(0, QUOTES_SHOWN).map(({ passage }) => knowledge.quoteFor(passage, question)) : [];
+  const definedWords = term ? new RegExp(contentTerms(term).map((word) => `\\b${word}`).join('|'), 'i') : null;
+  const views = covered
+    ? ranked.slice(0, QUOTES_SHOWN).map(({ passage }) => (definedWords && defining.includes(passage) ? knowledge.definitionFor(passage, definedWords) : knowledge.quoteFor(passage, question)))
+    : [];
   const quoted = views.map((view, index) => `[${index + 1}] "${view.quote}" — ${view.title} › ${view.section}`);
   const sourcePart = covered ? ['From the sources:', ...quoted] : ["The sources don't cover this question. Try asking about RAG, fine-tuning, data, cost, latency, privacy or model size."];
   return {

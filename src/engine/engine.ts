@@ -178,7 +178,7 @@ function round(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
-/** "How often does that knowledge change?" is asked only once the user has said what knowledge it needs. */
+/** How often the knowledge changes is asked only once the user has said what knowledge it needs. */
 function prerequisiteFirst(field: ProfileField, profile: Profile, skipped: ReadonlySet<ProfileField>): ProfileField {
   const before = fieldQuestion(field).askAfter;
   return before && profileValue(profile, before) === undefined && !skipped.has(before) ? before : field;

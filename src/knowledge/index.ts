@@ -3,7 +3,7 @@ import type { CitationView } from '../dialog/messages.js';
 import type { Citation } from '../engine/types.js';
 import { KnowledgeError, loadDocuments, type KnowledgeDocument } from './documents.js';
 import { passagesOf, type Passage } from './passages.js';
-import { bestQuote, tableCells, tableColumns } from './quotes.js';
+import { bestQuote, sentencesOf, tableCells, tableColumns } from './quotes.js';
 import { PassageIndex, type RankedPassage } from './search.js';
 import { loadAskedQuestions, type AskedQuestion } from './asked.js';
 import { loadVocabulary, type QuestionVocabulary } from './vocabulary.js';
@@ -62,6 +62,12 @@ export class KnowledgeBase {
     const passage = this.passage(citation.passageId);
     if (!passage || !passage.text.includes(citation.quote)) return null;
     return citationView(passage, citation.quote);
+  }
+
+  /** A definition opens its section: the first sentence that names the term, or the best quote when none does. */
+  definitionFor(passage: Passage, term: RegExp): CitationView {
+    const opening = sentencesOf(passage.text).find((sentence) => term.test(sentence) && passage.text.includes(sentence));
+    return opening ? citationView(passage, opening) : this.quoteFor(passage, term.source);
   }
 
   quoteFor(passage: Passage, question: string): CitationView {

@@ -19,7 +19,7 @@ export interface FieldQuestion {
   prior: Partial<Record<string, number>>;
   /** How a bare "yes" or "no" answers this question, where it can. */
   yesNo?: { yes?: string; no?: string };
-  /** A question that only makes sense once this field is known ("how often does that knowledge change?"). */
+  /** A question that only makes sense once this field is known ("how often does the knowledge it needs change?"). */
   askAfter?: ProfileField;
 }
 
@@ -55,7 +55,7 @@ const CATALOGUE: Catalogue = {
   },
   knowledgeFreshness: {
     name: 'How often that knowledge changes',
-    text: 'How often does that knowledge change?',
+    text: 'How often does the knowledge it needs change?',
     askAfter: 'knowledgeNeed',
     labels: {
       static: 'Practically never',

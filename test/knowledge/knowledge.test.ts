@@ -253,6 +253,26 @@ describe('why answers', () => {
     expect(answer.answer).toMatch(/sources don't cover/);
   });
 
+  it('answers "what is X?" from the sections that define X, opening with the definition', () => {
+    const answer = answerWhy(knowledge, 'What is RAG?');
+    expect(answer.covered).toBe(true);
+    expect(answer.passages[0]?.section).toBe('What is RAG?');
+    // The source has a non-breaking space after "or"; the quote keeps it, verbatim.
+    expect(answer.citations[0]?.quote.replace(/\s/g, ' ')).toBe('RAG or Retrieval-Augmented Generation combines information retrieval with text generation.');
+    // One definition per document, so the user sees how each source puts it.
+    const documents = answer.passages.slice(0, 3).map((passage) => passage.docId);
+    expect(new Set(documents).size).toBe(3);
+    // A question about one aspect is not a request for a definition.
+    expect(answerWhy(knowledge, 'What is the cost of fine-tuning?').passages[0]?.section).toMatch(/cost/i);
+  });
+
+  it('answers a one-word question when a passage says that word, but not when only example questions do', () => {
+    const lora = answerWhy(knowledge, "What's LoRA?");
+    expect(lora.covered).toBe(true);
+    expect(lora.citations[0]?.quote).toMatch(/LoRA/i);
+    expect(answerWhy(knowledge, "What's the weather like?").covered).toBe(false);
+  });
+
   it.runIf(devSetsPresent)('finds gold passages for the dev questions (recall@3 and MRR@5 floors) with every quote verbatim', () => {
     let recall = 0;
     let reciprocal = 0;
