@@ -447,6 +447,7 @@ export const CUES: Cue[] = [
   ...cue('citations', 'nice', 3, /\bshowing (?:which|where|the) (?:[\w-]+ ){0,6}would be (?:nice|good|a bonus|helpful)\b/),
   // Phrasings from JA–JE after their first round of rules.
   ...cue('behaviourNeed', 'strict', 3, /\b(?:exact|precise) register\b/),
+  ...cue('latency', 'realtime', 3, /\b(?:within|in) (?:a|one) second\b/),
   ...cue('domainLanguage', 'specialized', 2, /\bstatutory (?:wording|language|phrasing|terms)\b/),
 ];
 

@@ -503,6 +503,7 @@ describe('deterministic extractor', () => {
     expect(read('Rules come from a dozen government sites.').knowledgeNeed).toBe('public');
     expect(read('We keep about seventy example questions with good answers.').labeledExamples).toBe('few');
     expect(read('Around 30,000 invoices our clerks already checked.').labeledExamples).toBe('thousands');
+    expect(read('Guests expect an answer within a second.').latency).toBe('realtime');
   });
 
   it('reads model names and sizes', () => {
