@@ -166,7 +166,7 @@ export class Advisor {
   async seed(conversationId: string, profile: Profile, user: { userId: string; userName?: string }): Promise<Reply> {
     let decision: DecisionRecord | undefined;
     const value = await this.store.update(conversationId, async (state) => {
-      const turn = this.proceed({ ...state, profile: { ...profile }, phase: 'intake', pendingField: null, skipped: [], guessed: [], questionsAsked: 0 }, user, ['I carried over the project profile from the quick assessment.']);
+      const turn = this.proceed({ ...state, profile: { ...profile }, phase: 'intake', pendingField: null, skipped: [], guessed: [], unsure: [], questionsAsked: 0 }, user, ['I carried over the project profile from the quick assessment.']);
       decision = turn.decision;
       return { state: turn.state, value: turn.reply };
     });
@@ -190,8 +190,8 @@ export class Advisor {
   }
 
   /** Summary sections for a profile that has no stored decision yet (a quick assessment, an unfinished chat). */
-  private standingSections(profile: Profile, skipped: readonly ProfileField[], postedBy: { userId: string; userName?: string }, basis: SummaryBasis, guessed: readonly ProfileField[] = []): ReplySection[] {
-    const result = this.evaluate(profile, skipped, guessed);
+  private standingSections(profile: Profile, skipped: readonly ProfileField[], postedBy: { userId: string; userName?: string }, basis: SummaryBasis, guessed: readonly ProfileField[] = [], unsure: readonly ProfileField[] = []): ReplySection[] {
+    const result = this.evaluate(profile, skipped, guessed, unsure);
     const record: DecisionRecord = {
       conversationId: 'unrecorded',
       ...postedBy,
@@ -208,9 +208,15 @@ export class Advisor {
     return (await this.store.decisions(userId, 1))[0] ?? null;
   }
 
-  private evaluate(profile: Profile, skipped: readonly ProfileField[], guessed: readonly ProfileField[] = []): AssessmentResult {
-    const tentative = guessed.filter((field) => profileValue(profile, field) !== undefined);
-    return { ...decide(profile, { skipped, tentative }), profile: { ...profile }, ...(tentative.length > 0 ? { guessed: tentative } : {}) };
+  /** `guessed` and `unsure` values stay open to a question; only guesses are marked as such to the user. */
+  private evaluate(profile: Profile, skipped: readonly ProfileField[], guessed: readonly ProfileField[] = [], unsure: readonly ProfileField[] = []): AssessmentResult {
+    const shown = guessed.filter((field) => profileValue(profile, field) !== undefined);
+    const tentative = [...new Set([...shown, ...unsure.filter((field) => profileValue(profile, field) !== undefined)])];
+    return { ...decide(profile, { skipped, tentative }), profile: { ...profile }, ...(shown.length > 0 ? { guessed: shown } : {}) };
+  }
+
+  private current(state: ConversationState): AssessmentResult {
+    return this.evaluate(state.profile, state.skipped, state.guessed, state.unsure);
   }
 
   private async turn(state: ConversationState, message: UserMessage): Promise<Turn> {
@@ -254,7 +260,7 @@ export class Advisor {
       return { state, reply: reply('notice', [section('That choice is not one I know. Pick one of the buttons or type your answer.')], this.pendingQuestion(state)) };
     }
     const profile = { ...state.profile, [choice.field]: choice.value } as Profile;
-    return this.proceed({ ...state, profile, guessed: unconfirmed(state.guessed, [choice.field]) }, message, [`Noted — ${describeValue(choice.field, choice.value)}.`]);
+    return this.proceed({ ...state, profile, guessed: unconfirmed(state.guessed, [choice.field]), unsure: unconfirmed(state.unsure, [choice.field]) }, message, [`Noted — ${describeValue(choice.field, choice.value)}.`]);
   }
 
   private async statement(state: ConversationState, message: UserMessage): Promise<Turn> {
@@ -275,9 +281,12 @@ export class Advisor {
       const lead = state.phase === 'intake' ? 'Here is what I understood:' : 'Updated:';
       notes.push(`${lead}\n${changed.map((field) => `- ${describeValue(field, profileValue(updates, field) ?? '')}${inferred.includes(field) ? GUESS_MARK : ''}`).join('\n')}`);
     }
-    const confirmed = PROFILE_FIELDS.filter((field) => profileValue(updates, field) !== undefined && !inferred.includes(field));
+    // A loose reading of a value the user already gave changes nothing; a new one is worth confirming.
+    const loose = (extraction.unsure ?? []).filter((field) => field !== pending && changed.includes(field));
+    const confirmed = PROFILE_FIELDS.filter((field) => profileValue(updates, field) !== undefined && !inferred.includes(field) && !loose.includes(field));
     const guessed = [...unconfirmed(state.guessed, confirmed), ...inferred.filter((field) => !(state.guessed ?? []).includes(field))];
-    const next = { ...state, profile: { ...state.profile, ...updates }, guessed };
+    const unsure = [...unconfirmed(state.unsure, [...confirmed, ...inferred]), ...loose.filter((field) => !(state.unsure ?? []).includes(field))];
+    const next = { ...state, profile: { ...state.profile, ...updates }, guessed, unsure };
     return conflict ? this.confirm(next, conflict, notes) : this.proceed(next, message, notes);
   }
 
@@ -312,14 +321,14 @@ export class Advisor {
 
   /** Asks the next decisive question, or recommends when none is left or the question budget is spent. */
   private proceed(state: ConversationState, user: { userId: string; userName?: string | undefined }, notes: string[]): Turn {
-    const result = this.evaluate(state.profile, state.skipped, state.guessed);
+    const result = this.current(state);
     const question = result.nextQuestion;
     if (question && state.questionsAsked < this.maxQuestions) {
       const next: ConversationState = { ...state, phase: 'questions', pendingField: question.field, questionsAsked: state.questionsAsked + 1 };
       const sections = [
         ...notes.map((note) => section(note)),
         section(`Leaning towards ${headline(result)}. One answer could still change that:`),
-        section(question.text, 'Question'),
+        section(confirming(state.profile, question.field, question.text), 'Question'),
       ];
       return { state: next, reply: reply('question', sections, { question, result }) };
     }
@@ -328,7 +337,7 @@ export class Advisor {
 
   private async recommend(state: ConversationState, user: { userId: string; userName?: string | undefined }, notes: string[]): Promise<Turn> {
     if (Object.keys(state.profile).length === 0) return this.notUnderstood(state, { text: '' });
-    return this.recommendResult(state, user, notes, this.evaluate(state.profile, state.skipped, state.guessed));
+    return this.recommendResult(state, user, notes, this.current(state));
   }
 
   private recommendResult(state: ConversationState, user: { userId: string; userName?: string | undefined }, notes: string[], result: AssessmentResult): Turn {
@@ -355,13 +364,13 @@ export class Advisor {
   }
 
   private startOver(state: ConversationState): Turn {
-    const fresh: ConversationState = { ...state, phase: 'intake', profile: {}, pendingField: null, skipped: [], guessed: [], questionsAsked: 0 };
+    const fresh: ConversationState = { ...state, phase: 'intake', profile: {}, pendingField: null, skipped: [], guessed: [], unsure: [], questionsAsked: 0 };
     return { state: fresh, reply: reply('notice', [section('Starting over with an empty profile. Describe your project in a sentence or two.')]) };
   }
 
   private showProfile(state: ConversationState): Turn {
     const sections = [section(profileLines(state.profile, state.skipped, state.guessed), 'Project profile')];
-    if (Object.keys(state.profile).length > 0) sections.push(section(`Current recommendation: ${headline(this.evaluate(state.profile, state.skipped, state.guessed))}`));
+    if (Object.keys(state.profile).length > 0) sections.push(section(`Current recommendation: ${headline(this.current(state))}`));
     sections.push(section('Correct any field in plain words, e.g. "actually the docs change daily".'));
     return { state, reply: reply('profile', sections, this.pendingQuestion(state)) };
   }
@@ -373,7 +382,7 @@ export class Advisor {
   private async summaryTurn(state: ConversationState, message: UserMessage): Promise<Turn> {
     if (state.phase !== 'recommended' && Object.keys(state.profile).length > 0) {
       const note = section('Provisional: my questions are not finished. Answer them, or say "recommend now", for the final recommendation.');
-      return { state, reply: reply('summary', [...this.standingSections(state.profile, state.skipped, message, 'unfinished', state.guessed), note], this.pendingQuestion(state)) };
+      return { state, reply: reply('summary', [...this.standingSections(state.profile, state.skipped, message, 'unfinished', state.guessed, state.unsure), note], this.pendingQuestion(state)) };
     }
     const history = await this.store.decisions(message.userId, 20);
     const own = history.find((item) => item.conversationId === state.conversationId);
@@ -389,8 +398,8 @@ export class Advisor {
     if (fields.length === 0) {
       return { state, reply: reply('notice', [section('I could not tell which project detail you want to change. Try e.g. "what if we had 5k examples?" or "what if the docs changed daily?".')], this.pendingQuestion(state)) };
     }
-    const before = this.evaluate(state.profile, state.skipped, state.guessed);
-    const after = this.evaluate({ ...state.profile, ...changes }, state.skipped, unconfirmed(state.guessed, Object.keys(changes) as ProfileField[]));
+    const before = this.current(state);
+    const after = this.evaluate({ ...state.profile, ...changes }, state.skipped, unconfirmed(state.guessed, fields), unconfirmed(state.unsure, fields));
     const changeText = fields.map((field) => describeValue(field, profileValue(changes, field) ?? '')).join('; ');
     const verdict =
       after.recommendation === before.recommendation
@@ -403,7 +412,7 @@ export class Advisor {
   /** `aboutDecision`: a "why" about the recommendation gets the engine's reasons as well as the sources. */
   private async why(state: ConversationState, question: string, option: Option | null, negated: boolean, aboutDecision = true): Promise<Turn> {
     if (looksLikeSteering(question)) return this.refuseSteering(state);
-    const result = Object.keys(state.profile).length > 0 ? this.evaluate(state.profile, state.skipped, state.guessed) : null;
+    const result = Object.keys(state.profile).length > 0 ? this.current(state) : null;
     const answer = answerWhy(this.knowledge, question, { result, option, negated, explainDecision: aboutDecision });
     const written = answer.covered && this.answerer ? await this.writtenAnswer(this.answerer, question, answer) : null;
     const sections = [];
@@ -482,6 +491,12 @@ function profileFromDeterministic(text: string): Profile {
 }
 
 /** Guessed fields minus those the user has now given. */
+/** A question about a value already read from loose wording or guessed says what was understood, so it reads as a check. */
+function confirming(profile: Profile, field: ProfileField, text: string): string {
+  const value = profileValue(profile, field);
+  return value === undefined ? text : `From your description I took this as "${choiceLabel(field, value)}". Is that right?\n${text}`;
+}
+
 function withoutField(profile: Profile, field: ProfileField): Profile {
   const { [field]: _dropped, ...rest } = profile;
   return rest;

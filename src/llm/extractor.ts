@@ -61,5 +61,6 @@ function merge(deterministic: Extraction, proposed: Partial<Record<ProfileField,
     if (existing !== undefined && existing !== value) conflicts.push({ field, current: existing, proposed: value });
     else profile[field] = value;
   }
-  return { profile: profile as Profile, evidence: deterministic.evidence, conflicts };
+  // The built-in reading stands where it found something, so a loose reading stays one to confirm.
+  return { profile: profile as Profile, evidence: deterministic.evidence, conflicts, ...(deterministic.unsure ? { unsure: deterministic.unsure } : {}) };
 }

@@ -25,6 +25,8 @@ export interface Extraction {
   notice?: string;
   /** Fields guessed from the description as a whole rather than read from its words: shown as guesses. */
   inferred?: ProfileField[];
+  /** Fields read only from loose wording: worth confirming with the user when they decide the answer. */
+  unsure?: ProfileField[];
 }
 
 export interface ExtractContext {
@@ -331,12 +333,23 @@ function resolve(found: Evidence[]): Evidence[] {
   return [...chosen.values()];
 }
 
+/**
+ * Cues of tiers 1 and 2 are loose wording ("our reports" may be knowledge to look up or only the text to
+ * summarise; "clinic" hints at high stakes). Asking the user to confirm such a reading when it decides the answer
+ * raised dialogue accuracy on the 1,175 measured-only descriptions from 0.959 to 0.975, at 1.32 questions on
+ * average instead of 0.99. Confirming only tier 1 gained 0.001; the gain is mostly the knowledge question.
+ */
+const LOOSE_READING_TIER = 2;
+/** The task is named in many overlapping ways; confirming loose task readings too was lower (0.980 against 0.981 over 93 sets). */
+const NEVER_CONFIRMED: ReadonlySet<ProfileField> = new Set(['task']);
+
 /** Reads profile fields from free text with the lexicon; pure and deterministic. */
 export function extractProfile(rawText: string): Extraction {
   const text = normalise(rawText);
   const evidence = resolve([...cueEvidence(text, COMPILED_CUES), ...quantityEvidence(text), ...modelSizeEvidence(text), ...latencyEvidence(text)]);
   const values = Object.fromEntries(evidence.map((item) => [item.field, item.value]));
-  return { profile: ProfileSchema.parse(values), evidence };
+  const unsure = evidence.filter((item) => item.tier <= LOOSE_READING_TIER && !NEVER_CONFIRMED.has(item.field)).map((item) => item.field);
+  return { profile: ProfileSchema.parse(values), evidence, ...(unsure.length > 0 ? { unsure } : {}) };
 }
 
 /**

@@ -14,6 +14,7 @@ const StateSchema = z.object({
   pendingField: z.string().nullable(),
   skipped: z.array(z.string()),
   guessed: z.array(z.string()).optional(),
+  unsure: z.array(z.string()).optional(),
   questionsAsked: z.number().int().min(0),
   updatedAt: z.string(),
   version: z.number().int().min(0),

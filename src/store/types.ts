@@ -14,6 +14,8 @@ export interface ConversationState {
   skipped: ProfileField[];
   /** Fields whose value was guessed from a description, not stated: asked about when they could matter. */
   guessed?: ProfileField[];
+  /** Fields read from loose wording: confirmed with a question when they could change the answer. */
+  unsure?: ProfileField[];
   /** Follow-up questions asked so far in this conversation. */
   questionsAsked: number;
   updatedAt: string;

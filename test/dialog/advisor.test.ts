@@ -76,6 +76,21 @@ describe('conversation', () => {
     expect(reply.question?.field).toBe('knowledgeNeed');
   });
 
+  it('checks a reading taken from loose wording when it decides the answer, and takes the correction', async () => {
+    const user = chat(makeAdvisor());
+    // "Our incident reports" may be knowledge to look up or just the text to summarise: worth a check.
+    const first = await user.say('We want to summarise our incident reports into one paragraph each for the Monday meeting.');
+    expect(first.question?.field).toBe('knowledgeNeed');
+    expect(first.text).toContain('From your description I took this as "Yes, our own documents or databases". Is that right?');
+    const reply = await user.say('No, general language is enough');
+    expect((await user.state())?.profile.knowledgeNeed).toBe('none');
+    expect((await user.state())?.unsure ?? []).not.toContain('knowledgeNeed');
+    expect(reply.result?.recommendation).not.toBe('rag');
+    // Said outright, the same documents are not questioned.
+    const clear = await chat(makeAdvisor()).say('A support bot that answers questions from our product docs, which change every week.');
+    expect(clear.question?.field).not.toBe('knowledgeNeed');
+  });
+
   it('says when the runner-up would only draw level', async () => {
     const user = chat(makeAdvisor());
     const reply = await user.say('We run a chain of 40 bike repair shops. Mechanics want a bot that answers questions about our repair manuals and parts catalogue, which changes every week. Answers must cite the manual page.');

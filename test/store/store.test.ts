@@ -83,6 +83,18 @@ describe('sqlite store', () => {
     await second.store.close();
   });
 
+  it('remembers across a restart which readings still need the user to confirm them', async () => {
+    const path = tempDb();
+    const first = makeAdvisor(openSqliteStore(path));
+    await chat(first, 'slack:T1:C1:456').say('We want to summarise our incident reports into one paragraph each for the Monday meeting.');
+    await first.store.close();
+    const second = makeAdvisor(openSqliteStore(path));
+    const state = await second.store.get('slack:T1:C1:456');
+    expect(state?.unsure).toContain('knowledgeNeed');
+    expect(state?.pendingField).toBe('knowledgeNeed');
+    await second.store.close();
+  });
+
   it('two processes sharing the file do not overwrite each other (optimistic versioning)', async () => {
     const path = tempDb();
     const a = openSqliteStore(path);
