@@ -490,7 +490,6 @@ function profileFromDeterministic(text: string): Profile {
   return extractProfile(text).profile;
 }
 
-/** Guessed fields minus those the user has now given. */
 /** A question about a value already read from loose wording or guessed says what was understood, so it reads as a check. */
 function confirming(profile: Profile, field: ProfileField, text: string): string {
   const value = profileValue(profile, field);
@@ -502,6 +501,7 @@ function withoutField(profile: Profile, field: ProfileField): Profile {
   return rest;
 }
 
+/** Guessed fields minus those the user has now given. */
 function unconfirmed(guessed: readonly ProfileField[] | undefined, given: readonly ProfileField[]): ProfileField[] {
   return (guessed ?? []).filter((field) => !given.includes(field));
 }

@@ -191,6 +191,7 @@ function isCovered(ranked: readonly RankedPassage[], question: string): boolean 
 
 function withDefinitionsFirst(ranked: RankedPassage[], defining: readonly Passage[], term: string): RankedPassage[] {
   if (defining.length === 0) return ranked;
+  // Ranked above every search result, in their own order, so `why --json` lists them first with the highest scores.
   const top = ranked[0]?.score ?? 1;
   const matched = (passage: Passage) => new Set(contentTerms(term).filter((word) => sharesContentTerm(passage.text, word))).size;
   const first = defining.map((passage, index) => ({ passage, score: Math.round((top + defining.length - index) * 1000) / 1000, matchedTerms: matched(passage) }));
@@ -225,7 +226,7 @@ export function answerWhy(
   const lines = result && context.explainDecision !== false ? engineLines(result, context.option ?? null, context.negated ?? false) : [];
   const definedWords = term ? new RegExp(contentTerms(term).map((word) => `\\b${word}`).join('|'), 'i') : null;
   const views = covered
-    ? ranked.slice(0, QUOTES_SHOWN).map(({ passage }) => (definedWords && defining.includes(passage) ? knowledge.definitionFor(passage, definedWords) : knowledge.quoteFor(passage, question)))
+    ? ranked.slice(0, QUOTES_SHOWN).map(({ passage }) => (definedWords && defining.includes(passage) ? knowledge.definitionFor(passage, definedWords, question) : knowledge.quoteFor(passage, question)))
     : [];
   const quoted = views.map((view, index) => `[${index + 1}] "${view.quote}" — ${view.title} › ${view.section}`);
   const sourcePart = covered ? ['From the sources:', ...quoted] : ["The sources don't cover this question. Try asking about RAG, fine-tuning, data, cost, latency, privacy or model size."];

@@ -65,9 +65,9 @@ export class KnowledgeBase {
   }
 
   /** A definition opens its section: the first sentence that names the term, or the best quote when none does. */
-  definitionFor(passage: Passage, term: RegExp): CitationView {
+  definitionFor(passage: Passage, term: RegExp, question: string): CitationView {
     const opening = sentencesOf(passage.text).find((sentence) => term.test(sentence) && passage.text.includes(sentence));
-    return opening ? citationView(passage, opening) : this.quoteFor(passage, term.source);
+    return opening ? citationView(passage, opening) : this.quoteFor(passage, question);
   }
 
   quoteFor(passage: Passage, question: string): CitationView {
