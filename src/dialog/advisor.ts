@@ -6,7 +6,7 @@ import { deterministicExtractor, extractProfile, extractWithInference, type Extr
 import { fieldQuestion } from '../profile/catalogue.js';
 import { isFieldValue, isProfileField, profileValue, PROFILE_FIELDS, type Profile, type ProfileField } from '../profile/schema.js';
 import { StoreUnavailableError, type ConversationState, type ConversationStore } from '../store/types.js';
-import { readAnswer } from './answers.js';
+import { confirmation, readAnswer } from './answers.js';
 import { cleanInput, looksLikeSteering, MAX_MESSAGE_CHARS, type InputProblem } from './input.js';
 import { detectIntent, mentionedOption, type Intent } from './intents.js';
 import { NOT_SURE_VALUE, type AssessmentResult, type DecisionRecord, type Reply, type ReplySection, type UserMessage } from './messages.js';
@@ -266,6 +266,10 @@ export class Advisor {
   private async statement(state: ConversationState, message: UserMessage): Promise<Turn> {
     if (looksLikeSteering(message.text)) return this.refuseSteering(state);
     const pending = state.pendingField;
+    // A question about a value already read asks "Is that right?": a bare yes keeps it, a bare no rejects it.
+    const checked = pending ? profileValue(state.profile, pending) : undefined;
+    const verdict = pending && checked !== undefined ? confirmation(message.text) : null;
+    if (pending && checked !== undefined && verdict !== null) return this.checkedReading(state, message, pending, checked, verdict);
     const extraction = await this.extract(message.text, pending, state.profile);
     // A question asked outright is answered by the user's words, never by a guess from the rest of the message.
     const guessedPending = pending !== null && (extraction.inferred ?? []).includes(pending);
@@ -274,8 +278,10 @@ export class Advisor {
     const updates: Profile = { ...extracted, ...(pending && answered ? { [pending]: answered } : {}) };
     const changed = PROFILE_FIELDS.filter((field) => profileValue(updates, field) !== undefined && profileValue(updates, field) !== profileValue(state.profile, field));
     const conflict = extraction.conflicts?.find((item) => profileValue(updates, item.field) === undefined);
-    if (changed.length === 0 && !conflict) return this.notUnderstood(state, message);
+    if (changed.length === 0 && !conflict && !answered) return this.notUnderstood(state, message);
     const notes = extraction.notice ? [extraction.notice] : [];
+    // An answer that repeats the value already read confirms it.
+    if (pending && answered && !changed.includes(pending)) notes.push(`Noted — ${describeValue(pending, answered)}.`);
     const inferred = (extraction.inferred ?? []).filter((field) => field !== pending);
     if (changed.length > 0) {
       const lead = state.phase === 'intake' ? 'Here is what I understood:' : 'Updated:';
@@ -288,6 +294,19 @@ export class Advisor {
     const unsure = [...unconfirmed(state.unsure, [...confirmed, ...inferred]), ...loose.filter((field) => !(state.unsure ?? []).includes(field))];
     const next = { ...state, profile: { ...state.profile, ...updates }, guessed, unsure };
     return conflict ? this.confirm(next, conflict, notes) : this.proceed(next, message, notes);
+  }
+
+  /** "Yes" keeps a reading the user was asked to check; "no" takes the question's "no" answer, or asks again. */
+  private checkedReading(state: ConversationState, message: UserMessage, field: ProfileField, value: string, verdict: 'yes' | 'no'): Turn {
+    const settled = { guessed: unconfirmed(state.guessed, [field]), unsure: unconfirmed(state.unsure, [field]) };
+    const denied = fieldQuestion(field).yesNo?.no;
+    if (verdict === 'yes' || (denied !== undefined && denied !== value)) {
+      const answer = verdict === 'yes' ? value : (denied ?? value);
+      return this.proceed({ ...state, ...settled, profile: { ...state.profile, [field]: answer } as Profile }, message, [`Noted — ${describeValue(field, answer)}.`]);
+    }
+    const { text, choices } = fieldQuestion(field);
+    const next = { ...state, ...settled, profile: withoutField(state.profile, field), pendingField: field };
+    return { state: next, reply: reply('question', [section(`Noted, not "${choiceLabel(field, value)}". Which is it, then?\n${text}`, 'Question')], { question: { field, text, choices } }) };
   }
 
   /** A reading that contradicts an earlier answer is asked about, not applied. */

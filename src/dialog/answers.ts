@@ -9,6 +9,17 @@ function plain(text: string): string {
   return normalise(text).replace(/[.!?]+$/, '').trim();
 }
 
+const CONFIRMS = /^(?:yes|yep|yeah|yup|y|correct|right|exactly|that's right|that is right|that's correct|yes,? (?:that's|that is) (?:right|correct))$/;
+const DENIES = /^(?:no|nope|nah|n|wrong|incorrect|not really|not quite|that's wrong|that is wrong|no,? (?:that's|that is) (?:wrong|not right))$/;
+
+/** A bare "yes" or "no" to "I took this as X. Is that right?": keeps X, or rejects it. Null for anything else. */
+export function confirmation(rawText: string): 'yes' | 'no' | null {
+  const text = plain(rawText).replace(/[,.!]+/g, ',').replace(/,$/, '').replace(/,(?=\S)/g, ', ');
+  if (CONFIRMS.test(text)) return 'yes';
+  if (DENIES.test(text)) return 'no';
+  return null;
+}
+
 /** A bare number answers the labeled-examples question ("2000", "~50", "5k"). */
 function countAnswer(text: string): string | null {
   const match = /^(?:~|about |around |roughly |maybe |approx\.? )?(\d[\d,.]*)\s*(k|thousand)?\b/.exec(text);

@@ -20,7 +20,7 @@ const COMMANDS: { pattern: RegExp; intent: Intent }[] = [
   { pattern: /^(?:(?:show|see|view|print|display)(?: me)? (?:the |my |our )?profile|profile|what do you know(?: so far)?\??|what have you got\??)$/, intent: { kind: 'show-profile' } },
   { pattern: /^(?:post (?:the |a )?)?(?:decision )?summary(?: please)?[.!]?$|^post (?:the )?decision(?: summary)?$/, intent: { kind: 'summary' } },
   { pattern: /^(?:not sure|unsure|skip|pass|don't know|dont know|do not know|no idea|idk|dunno|unknown|no clue|can't say|hard to say)[.!]?$/, intent: { kind: 'skip' } },
-  { pattern: /^(?:just )?(?:tell me|give me|show me)?(?: the)? ?(?:recommendation|answer|verdict|result)(?: now)?(?: please)?[.!]?$|^(?:that's all|that is all|skip the questions|no more questions)[.!]?$/, intent: { kind: 'recommend-now' } },
+  { pattern: /^(?:just )?(?:tell me|give me|show me)?(?: the| your)? ?(?:recommendation|answer|verdict|result)(?: now)?(?: please)?[.!]?$|^(?:that's all|that is all|skip the questions|no more questions)[.!]?$|^(?:just |please )?recommend(?: now| already)?(?: please)?[.!]?$/, intent: { kind: 'recommend-now' } },
 ];
 
 const OPTION_WORDS: { option: Option; pattern: RegExp }[] = [

@@ -91,6 +91,39 @@ describe('conversation', () => {
     expect(clear.question?.field).not.toBe('knowledgeNeed');
   });
 
+  it('takes a bare yes or no to "Is that right?" as keeping or rejecting the reading', async () => {
+    const REPORTS = 'We want to summarise our incident reports into one paragraph each for the Monday meeting.';
+    const kept = chat(makeAdvisor(), 'test:yes');
+    await kept.say(REPORTS);
+    const yes = await kept.say('yes');
+    expect(yes.text).toContain('Noted — Knowledge the model lacks: Yes, our own documents or databases.');
+    expect(yes.question?.field).not.toBe('knowledgeNeed');
+    expect((await kept.state())?.profile.knowledgeNeed).toBe('proprietary');
+    expect((await kept.state())?.unsure ?? []).not.toContain('knowledgeNeed');
+    // "No" to "needs our documents?" is the question's own "no": general language is enough.
+    const rejected = chat(makeAdvisor(), 'test:no');
+    await rejected.say(REPORTS);
+    await rejected.say('no');
+    expect((await rejected.state())?.profile.knowledgeNeed).toBe('none');
+    // Where "no" names no other choice, the reading is dropped and the question asked again.
+    const stakes = chat(makeAdvisor(), 'test:stakes');
+    const first = await stakes.say('Group the free-text comments from our hospital survey into themes for managers.');
+    expect(first.question?.field).toBe('accuracyStakes');
+    const again = await stakes.say('no');
+    expect(again.question?.field).toBe('accuracyStakes');
+    expect(again.text).toContain('Noted, not "High (legal, medical, financial harm)". Which is it, then?');
+    expect((await stakes.state())?.profile.accuracyStakes).toBeUndefined();
+    expect((await stakes.say('low')).text).toContain('Cost of a wrong answer: Low');
+  });
+
+  it('recommends at once on "recommend now", as the provisional summary tells the user to say', async () => {
+    const user = chat(makeAdvisor());
+    await user.say('We want to summarise our incident reports into one paragraph each for the Monday meeting.');
+    const reply = await user.say('recommend now');
+    expect(reply.kind).toBe('recommendation');
+    expect(reply.question).toBeNull();
+  });
+
   it('says when the runner-up would only draw level', async () => {
     const user = chat(makeAdvisor());
     const reply = await user.say('We run a chain of 40 bike repair shops. Mechanics want a bot that answers questions about our repair manuals and parts catalogue, which changes every week. Answers must cite the manual page.');
