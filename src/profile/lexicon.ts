@@ -448,6 +448,7 @@ export const CUES: Cue[] = [
   // Phrasings from JA–JE after their first round of rules.
   ...cue('behaviourNeed', 'strict', 3, /\b(?:exact|precise) register\b/),
   ...cue('latency', 'realtime', 3, /\b(?:within|in) (?:a|one) second\b/),
+  ...cue('modelClass', 'frontier-api', 3, /\b(?:use|using|via|through|call|calling|with|on) (?:the )?openai(?:'s)?(?: api| models?)?\b(?![ -](?:compatible|style|format))/),
   // Answering from the team's own documents is said outright; the same nouns elsewhere may be input to process.
   ...cue('knowledgeNeed', 'proprietary', 3, new RegExp(String.raw`\b(?:answers?|answering|questions?|look(?:s|ing)? up|search(?:es|ing)?|find(?:s|ing)?)\b(?: [\w-]+){0,4} (?:from|in|about|over|on|using|based on) (?:our|the company's|internal)(?: [\w-]+){0,3} ${OWN_DOCS}\b`)),
   ...cue('domainLanguage', 'specialized', 2, /\bstatutory (?:wording|language|phrasing|terms)\b/),

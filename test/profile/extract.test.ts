@@ -504,6 +504,8 @@ describe('deterministic extractor', () => {
     expect(read('We keep about seventy example questions with good answers.').labeledExamples).toBe('few');
     expect(read('Around 30,000 invoices our clerks already checked.').labeledExamples).toBe('thousands');
     expect(read('Guests expect an answer within a second.').latency).toBe('realtime');
+    // Said outright, a hosted vendor is not a loose reading to check with the user.
+    expect(extractProfile('No ML team, we would use OpenAI.').unsure ?? []).not.toContain('modelClass');
   });
 
   it('reads model names and sizes', () => {
