@@ -85,7 +85,7 @@ function optionRuleMatches(rule: FactorRule, option: Option, negated: boolean): 
  * fine-tuning?" asks about cost.
  */
 const DEFINITION_QUESTION = /^(?:what(?:'s| is| are)|define|explain|meaning of)\s+(?:an? |the )?([\w -]{1,40}?)\s*\??$/;
-const NOT_A_BARE_TERM = /\b(?:of|for|with|when|if|between|vs|versus|than|better|best|difference|our|my|we|you|it|this|that)\b/;
+const NOT_A_BARE_TERM = /\b(?:of|for|with|when|if|between|vs|versus|than|better|best|difference|our|my|we|you|your|it|this|that)\b/;
 const DEFINING_HEADING = /\bwhat (?:is|are)\b|\bhow (?:does|do) .+ work\b|\bhow .+ works\b|\bunderstanding\b/i;
 const DEFINITIONS_FIRST = 3;
 
@@ -178,15 +178,21 @@ export function engineLines(result: AssessmentResult, option: Option | null, neg
 /** The words the documents use for each option, to stand in for "it" in a follow-up question. */
 const OPTION_TERMS: Record<Option, string> = { rag: 'RAG retrieval', 'fine-tuning': 'fine-tuning', hybrid: 'hybrid RAG fine-tuning', prompting: 'off-the-shelf model' };
 
+/** No passage to be quoted matches MIN_MATCHED_TERMS distinct terms: the documents do not address it. */
+function isCovered(ranked: readonly RankedPassage[]): boolean {
+  return ranked.slice(0, QUOTES_SHOWN).some((item) => item.matchedTerms >= MIN_MATCHED_TERMS);
+}
+
 /**
- * No passage to be quoted matches MIN_MATCHED_TERMS distinct terms: the documents do not address it. A question
- * with one word to go on ("what is LoRA?") is covered by a passage whose own text says that word.
+ * "What is LoRA?" has one word to go on: enough when few passages say it, so those that do are about it. A word
+ * most passages use ("what is the time?") says nothing about what is asked.
  */
-function isCovered(ranked: readonly RankedPassage[], question: string): boolean {
-  const needed = Math.max(1, Math.min(MIN_MATCHED_TERMS, new Set(contentTerms(question)).size));
-  return ranked
-    .slice(0, QUOTES_SHOWN)
-    .some((item) => item.matchedTerms >= needed && (needed >= MIN_MATCHED_TERMS || sharesContentTerm(item.passage.text, question)));
+const RARE_SHARE = 0.05;
+
+function namesRareTerm(knowledge: KnowledgeBase, ranked: readonly RankedPassage[], term: string | null): boolean {
+  if (!term || new Set(contentTerms(term)).size !== 1) return false;
+  const saying = knowledge.passages.filter((passage) => sharesContentTerm(passage.text, term)).length;
+  return saying > 0 && saying <= knowledge.passages.length * RARE_SHARE && ranked.slice(0, QUOTES_SHOWN).some((item) => sharesContentTerm(item.passage.text, term));
 }
 
 function withDefinitionsFirst(ranked: RankedPassage[], defining: readonly Passage[], term: string): RankedPassage[] {
@@ -216,12 +222,12 @@ export function answerWhy(
   const term = definedTerm(question);
   const defining = definingPassages(knowledge, term);
   let ranked = withDefinitionsFirst(knowledge.search(searched, PASSAGES_RETURNED, topicBoosts(query, result)), defining, term ?? '');
-  let covered = defining.length > 0 || isCovered(ranked, searched);
+  let covered = defining.length > 0 || isCovered(ranked) || namesRareTerm(knowledge, ranked, term);
   // "How do we evaluate it?" after a recommendation: "it" is the recommended approach.
   if (!covered && result && mentionedOption(normalise(question)) === null) {
     const resolved = `${query} ${OPTION_TERMS[context.option ?? result.recommendation]}`;
     const retry = knowledge.search(resolved, PASSAGES_RETURNED, topicBoosts(resolved, result));
-    if (isCovered(retry, resolved) && retry[0] && sharesContentTerm(retry[0].passage.text, question)) [ranked, covered] = [retry, true];
+    if (isCovered(retry) && retry[0] && sharesContentTerm(retry[0].passage.text, question)) [ranked, covered] = [retry, true];
   }
   const lines = result && context.explainDecision !== false ? engineLines(result, context.option ?? null, context.negated ?? false) : [];
   const definedWords = term ? new RegExp(contentTerms(term).map((word) => `\\b${word}`).join('|'), 'i') : null;
