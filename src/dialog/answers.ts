@@ -2,19 +2,23 @@ import { fieldQuestion } from '../profile/catalogue.js';
 import { bucketExamples, extractProfile, normalise } from '../profile/extract.js';
 import { profileValue, type ProfileField } from '../profile/schema.js';
 
-const YES = /^(?:yes|yep|yeah|yup|sure|correct|right|absolutely|definitely|of course|we do|they do|it does|it is|y)\b/;
-const NO = /^(?:no|nope|nah|not really|none|we don't|we do not|they don't|it doesn't|it isn't|n)\b/;
+const YES_WORDS = String.raw`yes|yep|yeah|yup|sure|correct|right|absolutely|definitely|of course|y`;
+const NO_WORDS = String.raw`no|nope|nah|not really|n`;
+/** A reply that opens with yes or no ("yes, we do", "no GPUs"). */
+const YES = new RegExp(String.raw`^(?:${YES_WORDS}|we do|they do|it does|it is)\b`);
+const NO = new RegExp(String.raw`^(?:${NO_WORDS}|none|we don't|we do not|they don't|it doesn't|it isn't)\b`);
+/** A reply that is nothing but yes or no to "Is that right?" ("yes, that's right", "nope"). */
+const CONFIRMS = new RegExp(String.raw`^(?:(?:${YES_WORDS}|exactly) ?)?(?:that'?s|that is)? ?(?:right|correct)?$`);
+const DENIES = new RegExp(String.raw`^(?:(?:${NO_WORDS}) ?)?(?:that'?s|that is)? ?(?:wrong|incorrect|not right|not quite)?$`);
 
 function plain(text: string): string {
   return normalise(text).replace(/[.!?]+$/, '').trim();
 }
 
-const CONFIRMS = /^(?:yes|yep|yeah|yup|y|correct|right|exactly|that's right|that is right|that's correct|yes,? (?:that's|that is) (?:right|correct))$/;
-const DENIES = /^(?:no|nope|nah|n|wrong|incorrect|not really|not quite|that's wrong|that is wrong|no,? (?:that's|that is) (?:wrong|not right))$/;
-
 /** A bare "yes" or "no" to "I took this as X. Is that right?": keeps X, or rejects it. Null for anything else. */
 export function confirmation(rawText: string): 'yes' | 'no' | null {
-  const text = plain(rawText).replace(/[,.!]+/g, ',').replace(/,$/, '').replace(/,(?=\S)/g, ', ');
+  const text = plain(rawText).replace(/[,.!]+/g, ' ').replace(/\s+/g, ' ').trim();
+  if (!text || /^that(?:'?s| is)$/.test(text)) return null;
   if (CONFIRMS.test(text)) return 'yes';
   if (DENIES.test(text)) return 'no';
   return null;

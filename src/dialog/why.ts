@@ -191,16 +191,16 @@ const RARE_SHARE = 0.05;
 
 function namesRareTerm(knowledge: KnowledgeBase, ranked: readonly RankedPassage[], term: string | null): boolean {
   if (!term || new Set(contentTerms(term)).size !== 1) return false;
-  const saying = knowledge.passages.filter((passage) => sharesContentTerm(passage.text, term)).length;
+  const saying = knowledge.passagesSaying(term);
   return saying > 0 && saying <= knowledge.passages.length * RARE_SHARE && ranked.slice(0, QUOTES_SHOWN).some((item) => sharesContentTerm(item.passage.text, term));
 }
 
-function withDefinitionsFirst(ranked: RankedPassage[], defining: readonly Passage[], term: string): RankedPassage[] {
+function withDefinitionsFirst(ranked: RankedPassage[], defining: readonly Passage[]): RankedPassage[] {
   if (defining.length === 0) return ranked;
   // Ranked above every search result, in their own order, so `why --json` lists them first with the highest scores.
+  // Coverage is not judged by matched terms here: a defining section answers the question by being one.
   const top = ranked[0]?.score ?? 1;
-  const matched = (passage: Passage) => new Set(contentTerms(term).filter((word) => sharesContentTerm(passage.text, word))).size;
-  const first = defining.map((passage, index) => ({ passage, score: Math.round((top + defining.length - index) * 1000) / 1000, matchedTerms: matched(passage) }));
+  const first = defining.map((passage, index) => ({ passage, score: Math.round((top + defining.length - index) * 1000) / 1000, matchedTerms: 0 }));
   const ids = new Set(defining.map((passage) => passage.passageId));
   return [...first, ...ranked.filter((item) => !ids.has(item.passage.passageId))].slice(0, PASSAGES_RETURNED);
 }
@@ -221,7 +221,7 @@ export function answerWhy(
   const searched = hasContentTerms(stripped) ? stripped : query;
   const term = definedTerm(question);
   const defining = definingPassages(knowledge, term);
-  let ranked = withDefinitionsFirst(knowledge.search(searched, PASSAGES_RETURNED, topicBoosts(query, result)), defining, term ?? '');
+  let ranked = withDefinitionsFirst(knowledge.search(searched, PASSAGES_RETURNED, topicBoosts(query, result)), defining);
   let covered = defining.length > 0 || isCovered(ranked) || namesRareTerm(knowledge, ranked, term);
   // "How do we evaluate it?" after a recommendation: "it" is the recommended approach.
   if (!covered && result && mentionedOption(normalise(question)) === null) {

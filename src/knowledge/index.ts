@@ -53,6 +53,11 @@ export class KnowledgeBase {
     return this.index.get(passageId);
   }
 
+  /** How many passages' own text says the word. */
+  passagesSaying(word: string): number {
+    return this.index.passagesSaying(word);
+  }
+
   search(question: string, limit = 8, boosts?: ReadonlyMap<string, number>): RankedPassage[] {
     return this.index.query(question, limit, boosts);
   }

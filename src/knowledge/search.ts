@@ -67,6 +67,11 @@ export class PassageIndex {
     return this.byId.get(passageId);
   }
 
+  /** How many passages' own text has the word (after stemming), from the index rather than a scan. */
+  passagesSaying(word: string): number {
+    return this.search.search(word, { fields: ['text'], combineWith: 'AND' }).length;
+  }
+
   query(question: string, limit = 8, boosts?: ReadonlyMap<string, number>): RankedPassage[] {
     const results = this.search.search(expandQuery(question), {
       boostDocument: boosts ? (id) => 1 + (boosts.get(String(id)) ?? 0) : undefined,

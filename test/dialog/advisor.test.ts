@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readAnswer } from '../../src/dialog/answers.js';
+import { confirmation, readAnswer } from '../../src/dialog/answers.js';
 import { extractProfile } from '../../src/profile/extract.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import { NOT_SURE_VALUE } from '../../src/dialog/messages.js';
@@ -114,6 +114,10 @@ describe('conversation', () => {
     expect(again.text).toContain('Noted, not "High (legal, medical, financial harm)". Which is it, then?');
     expect((await stakes.state())?.profile.accuracyStakes).toBeUndefined();
     expect((await stakes.say('low')).text).toContain('Cost of a wrong answer: Low');
+    // Only a bare yes or no is a verdict on the reading; anything more is read as an answer.
+    expect(['yes', 'Yep, that\'s right.', 'correct'].map(confirmation)).toEqual(['yes', 'yes', 'yes']);
+    expect(['no', 'nope', 'no, that\'s wrong'].map(confirmation)).toEqual(['no', 'no', 'no']);
+    expect(['yes we have 5k', 'no GPUs', "that's", ''].map(confirmation)).toEqual([null, null, null, null]);
   });
 
   it('recommends at once on "recommend now", as the provisional summary tells the user to say', async () => {
