@@ -451,7 +451,7 @@ export class Advisor {
   /** The model's answer with verified citations, or a notice saying why the extractive answer is shown. */
   private async writtenAnswer(answerer: GroundedAnswerer, question: string, answer: WhyAnswer): Promise<{ sections: ReturnType<typeof section>[] } | { notice: string }> {
     const passages = answer.passages.slice(0, 5).flatMap((item) => this.knowledge.passage(item.passageId) ?? []);
-    const outcome = await answerer.answer(question, answer.engineLines, passages);
+    const outcome = await answerer.answer(question, answer.engineReasons, passages);
     if (!outcome.ok) return { notice: outcome.notice };
     const views = outcome.value.citations.flatMap((citation) => this.knowledge.view(citation) ?? []);
     return { sections: [section(outcome.value.answer, 'Answer', views)] };

@@ -36,6 +36,11 @@ export function mentionedOption(text: string): Option | null {
   return OPTION_WORDS.find(({ pattern }) => pattern.test(text))?.option ?? null;
 }
 
+/** The text with every name of an option taken out: "why not fine-tuning?" leaves "why not ?". */
+export function withoutOptionNames(text: string): string {
+  return OPTION_WORDS.reduce((rest, { pattern }) => rest.replace(new RegExp(pattern.source, 'g'), ' '), text);
+}
+
 export function isQuestionShaped(text: string): boolean {
   const normal = normalise(text);
   return normal.endsWith('?') || QUESTION_START.test(normal);

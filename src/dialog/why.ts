@@ -1,6 +1,6 @@
 import { FACTOR_RULES } from '../engine/rules.js';
 import { OPTIONS, type FactorRule, type Option, type Reason } from '../engine/types.js';
-import { mentionedOption, withoutOpener } from './intents.js';
+import { mentionedOption, withoutOpener, withoutOptionNames } from './intents.js';
 import type { KnowledgeBase, Passage, RankedPassage } from '../knowledge/index.js';
 import { processTerm, tokenize } from '../text/terms.js';
 import { normalise } from '../profile/extract.js';
@@ -12,7 +12,7 @@ import { describeValue, optionName } from './render.js';
 const TOPICS: { field: ProfileField; pattern: RegExp }[] = [
   { field: 'mlCapacity', pattern: /\bgpus?\b|\bcompute\b|\binfrastructure\b|\bml team\b|\bexpertise\b/ },
   { field: 'labeledExamples', pattern: /\blabel\w*\b|\btraining data\b|\bexamples?\b|\bdataset\b|\bhow much data\b/ },
-  { field: 'knowledgeFreshness', pattern: /\bchang\w*\b|\bupdat\w*\b|\bfresh\b|\bcurrent\b|\bstale\b|\boutdated\b|\brarely\b|\bstatic\b|\bdynamic\b/ },
+  { field: 'knowledgeFreshness', pattern: /\bchang\w*\b|\bupdat\w*\b|\bfresh\w*|\bcurrent\b|\bstale\b|\boutdated\b|\brarely\b|\bstatic\b|\bdynamic\b/ },
   { field: 'behaviourNeed', pattern: /\bstyle\b|\btone\b|\bvoice\b|\bwriting\b|\bguidelines?\b|\bconsistent\b/ },
   { field: 'outputStructure', pattern: /\bjson\b|\bformat\w*\b|\btemplate\b|\bschema\b|\btables?\b/ },
   { field: 'accuracyStakes', pattern: /\bhallucinat\w*\b|\baccura\w*\b|\bwrong\b|\bmake(?:s)? up\b/ },
@@ -68,8 +68,10 @@ export interface WhyAnswer {
   citations: { passageId: string; quote: string }[];
   /** Citations ready to show (title and section). */
   views: CitationView[];
-  /** The engine's part of the answer, one line each. */
+  /** The engine's part of the answer, one line each, numbered to the quotes when they are the reasons' own. */
   engineLines: string[];
+  /** The same lines unnumbered, for a writer that is given the passages but not this answer's numbering. */
+  engineReasons: string[];
 }
 
 /** "Why not X?" is about rules that weigh against X; "why X?" about rules that favour it most. */
@@ -145,34 +147,65 @@ function sharesContentTerm(passageText: string, question: string): boolean {
   return contentTerms(question).some((term) => passageTerms.has(term));
 }
 
-/** A bare "why?" asks about this project's recommendation: search with the engine's own reasons. */
-function reasonQuery(result: AssessmentResult, option: Option | null): string {
-  const reasons = result.reasons.filter((reason) => reason.weight > 0).slice(0, 3);
-  return [option ?? result.recommendation, ...reasons.map((reason) => reason.text)].join(' ');
-}
-
-function reasonLine(reason: Reason): string {
-  return `- ${describeValue(reason.factor as ProfileField, reason.value)}: ${reason.text}`;
-}
+const REASONS_SHOWN = 3;
 
 /** The engine's reasons that bear on the question: against the option asked about, or for the recommendation. */
-export function engineLines(result: AssessmentResult, option: Option | null, negated: boolean): string[] {
+function decisionReasons(result: AssessmentResult, option: Option | null): Reason[] {
   const asked = option ?? result.recommendation;
+  if (asked === result.recommendation) return result.reasons.filter((reason) => reason.weight > 0).slice(0, REASONS_SHOWN);
+  const edge = (reason: Reason) => (reason.weights[result.recommendation] ?? 0) - (reason.weights[asked] ?? 0);
+  return result.reasons
+    .filter((reason) => edge(reason) > 0)
+    .sort((a, b) => edge(b) - edge(a))
+    .slice(0, REASONS_SHOWN);
+}
+
+/** Words that, in a "why" question, are about choosing rather than about any topic ("why did you pick RAG?"). */
+const CHOOSING_WORDS = /\b(?:recommend\w*|suggest\w*|propos\w*|pick\w*|chose|choos\w*|choice|opt(?:ed)?|advi[cs]e\w*|verdict|answer|decision|decided?|better|worse|best|instead|rather|just|over|than|option|approach|go(?:ing)?|went|use|using)\b/g;
+
+/** "Why?" and "why not fine-tuning?" name nothing but the decision; searched as asked, they find whatever mentions the option most. */
+function asksOnlyAboutDecision(question: string): boolean {
+  return !hasContentTerms(withoutOptionNames(withoutMetaPhrases(withoutOpener(normalise(question)))).replace(CHOOSING_WORDS, ' '));
+}
+
+/**
+ * "Why?" and "why not fine-tuning?" are answered by the reasons that bear on them, so the passages to quote are
+ * the ones those rules cite, with the sentence chosen for each rule. Searching instead (with the question, the
+ * reasons' wording, or the cited sentences) found passages that mention the option but make another point.
+ */
+function reasonCitations(knowledge: KnowledgeBase, reasons: readonly Reason[]): Evidence & { markers: string[] } {
+  const views: CitationView[] = [];
+  const markers = reasons.map((reason) => {
+    const view = reason.citations.map((citation) => knowledge.view(citation)).find((found) => found !== null);
+    if (!view) return '';
+    const index = views.findIndex((shown) => shown.passageId === view.passageId && shown.quote === view.quote);
+    if (index < 0) views.push(view);
+    return ` [${index < 0 ? views.length : index + 1}]`;
+  });
+  const passageIds = [...new Set(views.map((view) => view.passageId))];
+  const ranked = passageIds.flatMap((passageId, index) => {
+    const passage = knowledge.passage(passageId);
+    return passage ? [{ passage, score: passageIds.length - index, matchedTerms: 0 }] : [];
+  });
+  return { ranked, views, covered: views.length > 0, markers };
+}
+
+function reasonLine(reason: Reason, marker = ''): string {
+  return `- ${describeValue(reason.factor as ProfileField, reason.value)}: ${reason.text}${marker}`;
+}
+
+/** The engine's part of the answer; `markers` number each reason's quote when the answer quotes the rules' citations. */
+export function engineLines(result: AssessmentResult, option: Option | null, negated: boolean, markers: readonly string[] = []): string[] {
+  const asked = option ?? result.recommendation;
+  const lines = decisionReasons(result, option).map((reason, index) => reasonLine(reason, markers[index]));
   if (asked === result.recommendation) {
-    const lines = result.reasons.filter((reason) => reason.weight > 0).slice(0, 3).map(reasonLine);
     // "Why not X?" when X is the recommendation: say so instead of comparing X with itself.
     const head = negated ? `${optionName(asked)} is what the engine recommends for this project, because:` : `For this project the engine recommends ${optionName(asked)} because:`;
     return lines.length > 0 ? [head, ...lines] : [];
   }
-  const edge = (reason: Reason) => (reason.weights[result.recommendation] ?? 0) - (reason.weights[asked] ?? 0);
-  const against = result.reasons
-    .filter((reason) => edge(reason) > 0)
-    .sort((a, b) => edge(b) - edge(a))
-    .slice(0, 3)
-    .map(reasonLine);
   const gap = Math.round((result.scores[result.recommendation] - result.scores[asked]) * 10) / 10;
   const head = `For this project ${optionName(asked)} scores ${gap} ${gap === 1 ? 'point' : 'points'} below ${optionName(result.recommendation)}:`;
-  return against.length > 0 ? [head, ...against] : [head];
+  return [head, ...lines];
 }
 
 /** The words the documents use for each option, to stand in for "it" in a follow-up question. */
@@ -209,6 +242,33 @@ function toPassage({ passage, score }: RankedPassage): WhyPassage {
   return { passageId: passage.passageId, docId: passage.docId, title: passage.title, section: passage.section, text: passage.text, score };
 }
 
+interface Evidence {
+  ranked: RankedPassage[];
+  views: CitationView[];
+  covered: boolean;
+}
+
+/** The passages a search for the question finds, each quoted for it; definitions first for "what is X?". */
+function searchedEvidence(knowledge: KnowledgeBase, question: string, result: AssessmentResult | null, option: Option | null): Evidence {
+  const stripped = withoutMetaPhrases(withoutOpener(normalise(question)));
+  const searched = hasContentTerms(stripped) ? stripped : question;
+  const term = definedTerm(question);
+  const defining = definingPassages(knowledge, term);
+  let ranked = withDefinitionsFirst(knowledge.search(searched, PASSAGES_RETURNED, topicBoosts(question, result)), defining);
+  let covered = defining.length > 0 || isCovered(ranked) || namesRareTerm(knowledge, ranked, term);
+  // "How do we evaluate it?" after a recommendation: "it" is the recommended approach.
+  if (!covered && result && mentionedOption(normalise(question)) === null) {
+    const resolved = `${question} ${OPTION_TERMS[option ?? result.recommendation]}`;
+    const retry = knowledge.search(resolved, PASSAGES_RETURNED, topicBoosts(resolved, result));
+    if (isCovered(retry) && retry[0] && sharesContentTerm(retry[0].passage.text, question)) [ranked, covered] = [retry, true];
+  }
+  const definedWords = term ? new RegExp(contentTerms(term).map((word) => `\\b${word}`).join('|'), 'i') : null;
+  const views = covered
+    ? ranked.slice(0, QUOTES_SHOWN).map(({ passage }) => (definedWords && defining.includes(passage) ? knowledge.definitionFor(passage, definedWords, question) : knowledge.quoteFor(passage, question)))
+    : [];
+  return { ranked, views, covered };
+}
+
 /** Answers a "why" question from the engine's reasons and quoted passages of the bundled documents (SPEC 5). */
 export function answerWhy(
   knowledge: KnowledgeBase,
@@ -216,24 +276,12 @@ export function answerWhy(
   context: { result?: AssessmentResult | null; option?: Option | null; negated?: boolean; explainDecision?: boolean } = {},
 ): WhyAnswer {
   const result = context.result ?? null;
-  const query = hasContentTerms(question) || !result ? question : `${question} ${reasonQuery(result, context.option ?? null)}`;
-  const stripped = withoutMetaPhrases(withoutOpener(normalise(query)));
-  const searched = hasContentTerms(stripped) ? stripped : query;
-  const term = definedTerm(question);
-  const defining = definingPassages(knowledge, term);
-  let ranked = withDefinitionsFirst(knowledge.search(searched, PASSAGES_RETURNED, topicBoosts(query, result)), defining);
-  let covered = defining.length > 0 || isCovered(ranked) || namesRareTerm(knowledge, ranked, term);
-  // "How do we evaluate it?" after a recommendation: "it" is the recommended approach.
-  if (!covered && result && mentionedOption(normalise(question)) === null) {
-    const resolved = `${query} ${OPTION_TERMS[context.option ?? result.recommendation]}`;
-    const retry = knowledge.search(resolved, PASSAGES_RETURNED, topicBoosts(resolved, result));
-    if (isCovered(retry) && retry[0] && sharesContentTerm(retry[0].passage.text, question)) [ranked, covered] = [retry, true];
-  }
-  const lines = result && context.explainDecision !== false ? engineLines(result, context.option ?? null, context.negated ?? false) : [];
-  const definedWords = term ? new RegExp(contentTerms(term).map((word) => `\\b${word}`).join('|'), 'i') : null;
-  const views = covered
-    ? ranked.slice(0, QUOTES_SHOWN).map(({ passage }) => (definedWords && defining.includes(passage) ? knowledge.definitionFor(passage, definedWords, question) : knowledge.quoteFor(passage, question)))
-    : [];
+  const option = context.option ?? null;
+  const cited = result && asksOnlyAboutDecision(question) ? reasonCitations(knowledge, decisionReasons(result, option)) : null;
+  const { ranked, views, covered } = cited?.covered ? cited : searchedEvidence(knowledge, question, result, option);
+  const explain = result !== null && context.explainDecision !== false;
+  const plainLines = explain ? engineLines(result, option, context.negated ?? false) : [];
+  const lines = explain && cited?.covered ? engineLines(result, option, context.negated ?? false, cited.markers) : plainLines;
   const quoted = views.map((view, index) => `[${index + 1}] "${view.quote}" — ${view.title} › ${view.section}`);
   const sourcePart = covered ? ['From the sources:', ...quoted] : ["The sources don't cover this question. Try asking about RAG, fine-tuning, data, cost, latency, privacy or model size."];
   return {
@@ -243,5 +291,6 @@ export function answerWhy(
     citations: views.map(({ passageId, quote }) => ({ passageId, quote })),
     views,
     engineLines: lines,
+    engineReasons: plainLines,
   };
 }

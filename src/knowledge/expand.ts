@@ -114,6 +114,7 @@ const SYNONYMS: Record<string, string[]> = {
   latest: ['current', 'up-to-date', 'dynamic'],
   news: ['current', 'up-to-date'],
   fresh: ['current', 'up-to-date', 'dynamic'],
+  freshness: ['current', 'up-to-date', 'dynamic'],
   current: ['up-to-date', 'dynamic'],
   fixed: ['static', 'memorization'],
   static: ['memorization', 'rarely'],

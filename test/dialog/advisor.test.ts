@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { confirmation, readAnswer } from '../../src/dialog/answers.js';
 import { extractProfile } from '../../src/profile/extract.js';
+import { FACTOR_RULES } from '../../src/engine/rules.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import { NOT_SURE_VALUE } from '../../src/dialog/messages.js';
 import { acceptable, devSetsPresent, profileCases, scenarios } from '../helpers/devsets.js';
@@ -180,6 +181,28 @@ describe('conversation', () => {
     expect(whyNot.text).toMatch(/Fine-tuning scores [\d.]+ points below RAG/);
     for (const part of whyNot.sections) for (const citation of part.citations) expect(advisor.knowledge.passage(citation.passageId)?.text).toContain(citation.quote);
     expect(whyNot.sections.flatMap((part) => part.citations).length).toBeGreaterThan(0);
+  });
+
+  it('quotes, for "why?" and "why not X?", the sentence each reason bearing on it rests on, numbered on the reason', async () => {
+    const user = await recommendedRag();
+    for (const question of ['why?', 'why not fine-tuning?', 'why not prompting?', 'why did you pick RAG?', 'why would fine-tuning be worse?']) {
+      const reply = await user.say(question);
+      const quoted = reply.sections.flatMap((part) => part.citations);
+      const numbered = reply.text.split('\n').filter((line) => /^- .+ \[\d\]$/.test(line));
+      expect(numbered.length, question).toBeGreaterThanOrEqual(2);
+      for (const line of numbered) {
+        const rule = FACTOR_RULES.find((candidate) => line.includes(candidate.because));
+        const citation = quoted[Number(/\[(\d)\]$/.exec(line)?.[1]) - 1];
+        expect(rule, line).toBeDefined();
+        expect(rule?.citations.some((own) => own.passageId === citation?.passageId && own.quote === citation?.quote), `${question}: ${line}`).toBe(true);
+      }
+    }
+    // A question naming more than the decision is searched as asked.
+    for (const question of ['why not fine-tuning for privacy?', 'why is RAG better for latency?']) {
+      const topical = await user.say(question);
+      expect(topical.text, question).not.toMatch(/^- .+ \[\d\]$/m);
+      expect(topical.sections.flatMap((part) => part.citations).length, question).toBeGreaterThan(0);
+    }
   });
 
   it('reads "but why not just train it on our docs?" as "why not fine-tuning?"', async () => {
