@@ -364,11 +364,27 @@ function impliedByChangeRate(profile: Profile): Profile {
 }
 
 /**
+ * "Actually we have 5000 clauses", once a count of examples was read: a correction restating a count is that
+ * count, whatever the examples are called this time (the noun alone, without "approved", would not say so).
+ */
+const RESTATED_KNOWN_COUNT = new RegExp(String.raw`${CORRECTION_WORD}[^.!?]{0,40}?${COUNT}${NOT_A_COUNT}(?:[\w-]+ ){0,2}?[\w-]+s\b(?!\s+(?:a|per|each|every) (?:day|night|week|month|quarter|year))`, 'g');
+
+function restatedKnownCount(text: string, known: Profile): Evidence[] {
+  if (known.labeledExamples === undefined) return [];
+  return [...withRangesResolved(text, 'midpoint').matchAll(RESTATED_KNOWN_COUNT)].flatMap((match) => {
+    const count = parseCount(match[1] ?? '', match[2]);
+    return Number.isNaN(count) ? [] : [{ field: 'labeledExamples' as const, value: bucketExamples(count), phrase: match[0].trim(), tier: 3, index: match.index ?? 0, corrects: true }];
+  });
+}
+
+/**
  * What the words say, then what the description as a whole implies for fields neither it nor the profile
  * settles. Only a message that states something is a description: small talk gets no guesses.
  */
 export function extractWithInference(rawText: string, known: Profile = {}): Extraction {
-  const extraction = extractProfile(rawText);
+  const words = extractProfile(rawText);
+  const restated = words.profile.labeledExamples === undefined ? restatedKnownCount(normalise(rawText), known) : [];
+  const extraction = restated[0] ? { ...words, profile: ProfileSchema.parse({ ...words.profile, labeledExamples: restated[0].value }), evidence: [...words.evidence, ...restated] } : words;
   if (extraction.evidence.length === 0) return extraction;
   const read = { ...known, ...extraction.profile };
   const fromWhole = inferUnstated(normalise(rawText), read);

@@ -171,6 +171,24 @@ describe('conversation', () => {
     expect(daily.result?.profile.knowledgeFreshness).toBe('daily');
   });
 
+  it('takes a corrected count of examples by whatever name, but not a count of something else', async () => {
+    const user = chat(makeAdvisor());
+    await user.say('An assistant that drafts contract clauses in our firm house style. We have 800 approved clauses.');
+    expect((await user.state())?.profile.labeledExamples).toBe('hundreds');
+    const more = await user.say('actually we have 5000 clauses');
+    expect(more.text).toContain('Labeled examples: 1,000 or more');
+    expect((await user.state())?.profile.labeledExamples).toBe('thousands');
+    await user.say('actually we have 20000 documents');
+    expect((await user.state())?.profile.labeledExamples).toBe('thousands');
+    await user.say('sorry, 40 clauses');
+    expect((await user.state())?.profile.labeledExamples).toBe('few');
+    // With no count read before, a bare number of clauses is not a count of labeled examples.
+    const fresh = chat(makeAdvisor(), 'test:fresh');
+    await fresh.say('An assistant that drafts contract clauses in our firm house style.');
+    await fresh.say('actually we have 5000 clauses');
+    expect((await fresh.state())?.profile.labeledExamples).toBeUndefined();
+  });
+
   it('answers "why" and "why not" with the engine reasons and verbatim quotes', async () => {
     const advisor = makeAdvisor();
     const user = await recommendedRag(advisor);
