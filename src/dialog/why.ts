@@ -164,7 +164,7 @@ function decisionReasons(result: AssessmentResult, option: Option | null): Reaso
 const CHOOSING_WORDS = /\b(?:recommend\w*|suggest\w*|propos\w*|pick\w*|chose|choos\w*|choice|opt(?:ed)?|advi[cs]e\w*|verdict|answer|decision|decided?|better|worse|best|instead|rather|just|over|than|option|approach|go(?:ing)?|went|use|using)\b/g;
 
 /** "Why?" and "why not fine-tuning?" name nothing but the decision; searched as asked, they find whatever mentions the option most. */
-function asksOnlyAboutDecision(question: string): boolean {
+export function asksOnlyAboutDecision(question: string): boolean {
   return !hasContentTerms(withoutOptionNames(withoutMetaPhrases(withoutOpener(normalise(question)))).replace(CHOOSING_WORDS, ' '));
 }
 

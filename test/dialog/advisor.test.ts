@@ -171,6 +171,19 @@ describe('conversation', () => {
     expect(daily.result?.profile.knowledgeFreshness).toBe('daily');
   });
 
+  it('says there is nothing to explain when "why?" comes before any project, and still answers a question on a topic', async () => {
+    const user = chat(makeAdvisor());
+    for (const question of ['why?', 'why did you pick that?']) {
+      const reply = await user.say(question);
+      expect(reply.kind, question).toBe('notice');
+      expect(reply.text, question).toContain('There is no recommendation to explain yet');
+    }
+    expect((await user.state())?.profile ?? {}).toEqual({});
+    const topical = await user.say('why not fine-tuning?');
+    expect(topical.kind).toBe('answer');
+    expect(topical.sections.flatMap((part) => part.citations).length).toBeGreaterThan(0);
+  });
+
   it('takes a corrected count of examples by whatever name, but not a count of something else', async () => {
     const user = chat(makeAdvisor());
     await user.say('An assistant that drafts contract clauses in our firm house style. We have 800 approved clauses.');
