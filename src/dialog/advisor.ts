@@ -424,7 +424,8 @@ export class Advisor {
       after.recommendation === before.recommendation
         ? `With ${changeText}, the recommendation stays ${headline(after)} (now ${before.confidence.toFixed(2)}).`
         : `With ${changeText}, the recommendation would change from ${optionName(before.recommendation)} to ${headline(after)}.`;
-    const sections = [section(verdict, 'What if'), section('This is hypothetical: your profile is unchanged. Say it as a fact ("we have 5k examples") to update it.')];
+    const caveat = Object.keys(state.profile).length === 0 ? ' With no project described yet, that is all the engine knows: describe the project for an answer that fits it.' : '';
+    const sections = [section(verdict, 'What if'), section(`This is hypothetical: your profile is unchanged. Say it as a fact ("we have 5k examples") to update it.${caveat}`)];
     return { state, reply: reply('answer', sections, { ...this.pendingQuestion(state), result: after }) };
   }
 

@@ -179,6 +179,9 @@ describe('conversation', () => {
       expect(reply.text, question).toContain('There is no recommendation to explain yet');
     }
     expect((await user.state())?.profile ?? {}).toEqual({});
+    const hypothetical = await user.say('what if we had 5k examples?');
+    expect(hypothetical.text).toContain('With no project described yet');
+    expect((await user.state())?.profile ?? {}).toEqual({});
     const topical = await user.say('why not fine-tuning?');
     expect(topical.kind).toBe('answer');
     expect(topical.sections.flatMap((part) => part.citations).length).toBeGreaterThan(0);
