@@ -7,6 +7,8 @@ const NO_WORDS = String.raw`no|nope|nah|not really|n`;
 /** A reply that opens with yes or no ("yes, we do", "no GPUs"). */
 const YES = new RegExp(String.raw`^(?:${YES_WORDS}|we do|they do|it does|it is)\b`);
 const NO = new RegExp(String.raw`^(?:${NO_WORDS}|none|we don't|we do not|they don't|it doesn't|it isn't)\b`);
+/** "No wait, we do have GPUs": the yes or no opens a correction of something else, and answers nothing. */
+const OPENS_CORRECTION = new RegExp(String.raw`^(?:${YES_WORDS}|${NO_WORDS}|oh no)\b[\s,.!-]*(?:wait|sorry|actually|hang on|hold on|i mean|i meant|scratch that|correction|my bad|oops)\b`);
 /** A reply that is nothing but yes or no to "Is that right?" ("yes, that's right", "nope"). */
 const CONFIRMS = new RegExp(String.raw`^(?:(?:${YES_WORDS}|exactly) ?)?(?:that'?s|that is)? ?(?:right|correct)?$`);
 const DENIES = new RegExp(String.raw`^(?:(?:${NO_WORDS}) ?)?(?:that'?s|that is)? ?(?:wrong|incorrect|not right|not quite)?$`);
@@ -65,6 +67,7 @@ export function readAnswer(field: ProfileField, rawText: string): string | null 
   }
   const fromWords = profileValue(extractProfile(rawText).profile, field);
   if (fromWords) return fromWords;
+  if (OPENS_CORRECTION.test(text)) return null;
   if (question.yesNo?.yes && YES.test(text)) return question.yesNo.yes;
   if (question.yesNo?.no && NO.test(text)) return question.yesNo.no;
   const prefix = question.choices.filter((choice) => plain(choice.label).startsWith(text) && text.length >= 3);

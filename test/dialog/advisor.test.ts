@@ -121,6 +121,18 @@ describe('conversation', () => {
     expect(['yes we have 5k', 'no GPUs', "that's", ''].map(confirmation)).toEqual([null, null, null, null]);
   });
 
+  it('does not take "no wait, …" as "no" to the pending question: it opens a correction of something else', async () => {
+    const user = chat(makeAdvisor());
+    const first = await user.say('We want to summarise our incident reports into one paragraph each for the Monday meeting. We have no GPUs.');
+    expect(first.question?.field).toBe('knowledgeNeed');
+    const reply = await user.say('no wait, we do have a couple of GPUs');
+    expect(reply.text).toContain('ML capacity: Some');
+    expect((await user.state())?.profile.knowledgeNeed).toBe('proprietary');
+    expect(reply.question?.field).toBe('knowledgeNeed');
+    expect(['no wait, we have GPUs', 'yes sorry, I meant weekly', 'no, actually'].map((text) => readAnswer('knowledgeNeed', text))).toEqual([null, null, null]);
+    expect(['no', "no, we don't", 'yes, we do'].map((text) => readAnswer('knowledgeNeed', text))).toEqual(['none', 'none', 'proprietary']);
+  });
+
   it('recommends at once on "recommend now", as the provisional summary tells the user to say', async () => {
     const user = chat(makeAdvisor());
     await user.say('We want to summarise our incident reports into one paragraph each for the Monday meeting.');
