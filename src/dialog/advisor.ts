@@ -412,10 +412,13 @@ export class Advisor {
   }
 
   private whatIf(state: ConversationState, text: string): Turn {
-    const changes = profileFromDeterministic(text);
-    const fields = Object.keys(changes) as ProfileField[];
+    const read = profileFromDeterministic(text);
+    // "What if the wiki only changed once a year?" also names the wiki, which the profile already holds.
+    const fields = (Object.keys(read) as ProfileField[]).filter((field) => profileValue(read, field) !== profileValue(state.profile, field));
+    const changes = Object.fromEntries(fields.map((field) => [field, profileValue(read, field)])) as Profile;
     if (fields.length === 0) {
-      return { state, reply: reply('notice', [section('I could not tell which project detail you want to change. Try e.g. "what if we had 5k examples?" or "what if the docs changed daily?".')], this.pendingQuestion(state)) };
+      const same = Object.keys(read).length > 0 ? 'That is what your profile already says, so nothing would change. ' : 'I could not tell which project detail you want to change. ';
+      return { state, reply: reply('notice', [section(`${same}Try e.g. "what if we had 5k examples?" or "what if the docs changed daily?".`)], this.pendingQuestion(state)) };
     }
     const before = this.current(state);
     const after = this.evaluate({ ...state.profile, ...changes }, state.skipped, unconfirmed(state.guessed, fields), unconfirmed(state.unsure, fields));

@@ -314,6 +314,12 @@ describe('conversation', () => {
     expect(reply.text).toContain('Labeled examples: 1,000 or more');
     expect(reply.text).toContain('hypothetical');
     expect((await user.state())?.profile).toEqual(before?.profile);
+    // Only what differs from the profile is the change: the handbook is already known.
+    const daily = await user.say('what if the handbook changed daily?');
+    expect(daily.text).toContain('With How often that knowledge changes: Daily,');
+    const same = await user.say('what if the answers came from our handbook?');
+    expect(same.text).toContain('That is what your profile already says');
+    expect((await user.state())?.profile).toEqual(before?.profile);
   });
 
   it('shows the profile, starts over, and helps', async () => {
