@@ -47,6 +47,7 @@ const WORD_NUMBERS: Record<string, number> = {
 };
 
 /** "six hundred", "twelve thousand": written out, read as digits before any cue runs. */
+const ONE_SCALED = /\b(?:a|one) (hundred|thousand)(?: and (ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))?(?:-odd)?\b/g;
 const SCALED_WORD_NUMBER = /\b(two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)( and a half)? (hundred|thousand)\b/g;
 
 /** Nouns that count labeled examples; documents, users and categories are not examples. */
@@ -115,6 +116,8 @@ export function normalise(text: string): string {
     .replace(/[a-z]+/g, (word) => TYPO_FIXES[word] ?? word)
     // "six hundred of these", "two thousand replies": one number however it is written.
     .replace(SCALED_WORD_NUMBER, (_, word: string, half: string | undefined, scale: string) => String(((WORD_NUMBERS[word] ?? 0) + (half ? 0.5 : 0)) * (scale === 'hundred' ? 100 : 1000)))
+    // "a hundred and fifty-odd statements": about 150.
+    .replace(ONE_SCALED, (_, scale: string, tens: string | undefined) => String((scale === 'hundred' ? 100 : 1000) + (WORD_NUMBERS[tens ?? ''] ?? 0)))
     .trim();
 }
 

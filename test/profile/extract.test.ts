@@ -508,6 +508,27 @@ describe('deterministic extractor', () => {
     expect(extractProfile('No ML team, we would use OpenAI.').unsure ?? []).not.toContain('modelClass');
   });
 
+  it('reads writing from current data as needing it, and tells a weekly output from weekly changes', () => {
+    // Drafting "from that week's showtimes" or "from the live incident log" is given the team's current data.
+    expect(read('Each cinema\'s email, generated from that week\'s showtimes.')).toMatchObject({ knowledgeNeed: 'proprietary', knowledgeFreshness: 'weekly' });
+    expect(read('Write the site report from that month\'s production data.')).toMatchObject({ knowledgeNeed: 'proprietary', knowledgeFreshness: 'monthly' });
+    expect(read('Drafts should come from the live incident log.')).toMatchObject({ knowledgeNeed: 'proprietary', knowledgeFreshness: 'realtime' });
+    expect(read('Draft the handover from the last eight hours of alarms.').knowledgeFreshness).toBe('realtime');
+    expect(read('Clues about the last 24 hours of headlines.')).toMatchObject({ knowledgeNeed: 'public', knowledgeFreshness: 'daily' });
+    // A weekly paragraph is how often the job runs; weekly bulletins are how often the source changes.
+    const digest = read('Want a weekly paragraph summing up our Google reviews.');
+    expect(digest.knowledgeFreshness).toBeUndefined();
+    expect(digest.task).toBe('summarization');
+    expect(read('Answer from the extension service\'s weekly bulletins.').knowledgeFreshness).toBe('weekly');
+    // The team's own news is not public knowledge; "our wording" alone is a style, "our clause wording" content.
+    expect(read('Turn our engineers\' bullet points about factory news into blog drafts.').knowledgeNeed).toBeUndefined();
+    expect(read('Summaries of the news for our readers.').knowledgeNeed).toBe('public');
+    expect(read('Draft them in exactly that layout and our wording.').knowledgeNeed).toBeUndefined();
+    expect(read('Drafts must use our clause wording.').knowledgeNeed).toBe('proprietary');
+    expect(read('Follow police liaison rules exactly, approved phrases only.').behaviourNeed).toBe('strict');
+    expect(read('We have a hundred and fifty-odd past statements.').labeledExamples).toBe('hundreds');
+  });
+
   it('reads model names and sizes', () => {
     expect(read('We use GPT-4o through the API').modelClass).toBe('frontier-api');
     expect(read('We self-host Llama 2 7B').modelClass).toBe('open-medium');
