@@ -461,6 +461,8 @@ export const CUES: Cue[] = [
   ...cue('knowledgeNeed', 'public', 2, /(?<!\b(?:our|internal|company|staff) )\bheadlines\b/),
   ...cue('knowledgeNeed', 'proprietary', 2, /\bfrom (?:that|this|each|every) (?:week|month|day|shift)'s\b/, /\bfrom (?:the )?live (?:[\w-]+ ){0,2}(?:readings|logs?|data|figures|numbers|feeds?|telemetry|sensors?)\b/),
   ...cue('task', 'summarization', 2, /\bsum(?:s|ming|med)? up\b/),
+  ...cue('behaviourNeed', 'strict', 3, /\bstick(?:s|ing)? to (?:[\w'-]+ ){0,4}(?:wording|phrasing|script|template|format|style|tone)s? exactly\b/, /\b(?:prompt[\w-]*|gpt[\w.-]*|claude|gemini|model)\b (?:still )?slips? (?:up )?on (?:the |our )?(?:wording|phrasing|tone|style|format|template)\b/),
+  ...cue('personalization', 'yes', 3, /\beach [\w-]+'s (?:[\w-]+ ){0,3}from (?:her|his|their) (?:own )?(?:[\w-]+ )?(?:notes|records?|history|file|account|data|measurements|bookings?|orders?)\b/),
   // "Our clause wording" is content the team owns; "our wording" alone is a style.
   ...cue('knowledgeNeed', 'proprietary', 3, /\b(?:our|internal|company|in.house|proprietary|private|corporate)(?: \w+){1,3} wording\b/),
   ...cue('behaviourNeed', 'strict', 3, /\bapproved (?:phrases|wording|wordings|terms|lines) only\b/, /\bfollow (?:[\w-]+ ){0,3}(?:rules|guidelines|conventions) (?:exactly|to the letter|precisely)\b/),

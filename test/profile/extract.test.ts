@@ -527,6 +527,9 @@ describe('deterministic extractor', () => {
     expect(read('Drafts must use our clause wording.').knowledgeNeed).toBe('proprietary');
     expect(read('Follow police liaison rules exactly, approved phrases only.').behaviourNeed).toBe('strict');
     expect(read('We have a hundred and fifty-odd past statements.').labeledExamples).toBe('hundreds');
+    expect(read('Stick to the regulator\'s responsible-gambling wording exactly.').behaviourNeed).toBe('strict');
+    expect(read('A long system prompt still slips on the wording now and then.').behaviourNeed).toBe('strict');
+    expect(read('Drafts of each bride\'s follow-up email from her appointment notes.').personalization).toBe('yes');
   });
 
   it('reads model names and sizes', () => {
