@@ -530,6 +530,11 @@ describe('deterministic extractor', () => {
     expect(read('Stick to the regulator\'s responsible-gambling wording exactly.').behaviourNeed).toBe('strict');
     expect(read('A long system prompt still slips on the wording now and then.').behaviourNeed).toBe('strict');
     expect(read('Drafts of each bride\'s follow-up email from her appointment notes.').personalization).toBe('yes');
+    expect(read('Letters the way our seniors write them; prompting with examples hasn\'t got close.').behaviourNeed).toBe('strict');
+    expect(read('Prompt instructions keep slipping.').behaviourNeed).toBe('strict');
+    // Customers who write in English are not a writing task; a shop chat is a chat.
+    expect(read('Online shop chat, always formal Polish even when brides write in English.').task).toBe('chat');
+    expect(read('Write the weekly Instagram captions for our acts.').knowledgeFreshness).toBeUndefined();
   });
 
   it('reads model names and sizes', () => {
