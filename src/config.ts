@@ -17,7 +17,7 @@ export const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ADVISOR_DB: z.string().trim().min(1).default('./data/advisor.db'),
   ADVISOR_KNOWLEDGE_DIR: optionalText,
-  ADVISOR_MAX_QUESTIONS: z.coerce.number().int().min(0).max(15).default(4),
+  ADVISOR_MAX_QUESTIONS: z.coerce.number().int().min(0).max(15).default(5),
   REDIS_URL: optionalText.pipe(z.url({ protocol: /^rediss?$/ }).optional()),
   SLACK_BOT_TOKEN: optionalText.pipe(z.string().startsWith('xoxb-', 'must start with xoxb-').optional()),
   SLACK_SIGNING_SECRET: optionalText,

@@ -45,7 +45,12 @@ interface Turn {
   decision?: DecisionRecord;
 }
 
-const DEFAULT_MAX_QUESTIONS = 4;
+/**
+ * Every question asked could still change the answer; this only bounds a long run of them. At 4, some simulated
+ * users were cut off one answer short: 5 raised dialogue accuracy over 101 sets from 0.980 to 0.983 with mean
+ * questions 1.34 to 1.37 (6 gave 0.984).
+ */
+const DEFAULT_MAX_QUESTIONS = 5;
 
 export const HELP_TEXT = [
   'I help your team choose how to adapt a language model: RAG, fine-tuning, a hybrid of both, or plain prompting.',

@@ -6,7 +6,7 @@ import type { ConversationStore } from '../../src/store/types.js';
 
 export const sharedKnowledge = KnowledgeBase.load();
 
-export function makeAdvisor(store: ConversationStore = createMemoryStore(), maxQuestions = 4): Advisor {
+export function makeAdvisor(store: ConversationStore = createMemoryStore(), maxQuestions = 5): Advisor {
   return new Advisor({ store, knowledge: sharedKnowledge, maxQuestions, now: () => new Date('2026-11-21T10:00:00Z') });
 }
 
