@@ -195,7 +195,7 @@ function reasonLine(reason: Reason, marker = ''): string {
 }
 
 /** The engine's part of the answer; `markers` number each reason's quote when the answer quotes the rules' citations. */
-export function engineLines(result: AssessmentResult, option: Option | null, negated: boolean, markers: readonly string[] = []): string[] {
+function engineLines(result: AssessmentResult, option: Option | null, negated: boolean, markers: readonly string[] = []): string[] {
   const asked = option ?? result.recommendation;
   const lines = decisionReasons(result, option).map((reason, index) => reasonLine(reason, markers[index]));
   if (asked === result.recommendation) {
@@ -277,9 +277,9 @@ export function answerWhy(
 ): WhyAnswer {
   const result = context.result ?? null;
   const option = context.option ?? null;
-  const cited = result && asksOnlyAboutDecision(question) ? reasonCitations(knowledge, decisionReasons(result, option)) : null;
-  const { ranked, views, covered } = cited?.covered ? cited : searchedEvidence(knowledge, question, result, option);
   const explain = result !== null && context.explainDecision !== false;
+  const cited = explain && asksOnlyAboutDecision(question) ? reasonCitations(knowledge, decisionReasons(result, option)) : null;
+  const { ranked, views, covered } = cited?.covered ? cited : searchedEvidence(knowledge, question, result, option);
   const plainLines = explain ? engineLines(result, option, context.negated ?? false) : [];
   const lines = explain && cited?.covered ? engineLines(result, option, context.negated ?? false, cited.markers) : plainLines;
   const quoted = views.map((view, index) => `[${index + 1}] "${view.quote}" — ${view.title} › ${view.section}`);

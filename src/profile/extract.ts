@@ -47,8 +47,9 @@ const WORD_NUMBERS: Record<string, number> = {
 };
 
 /** "six hundred", "twelve thousand": written out, read as digits before any cue runs. */
-const ONE_SCALED = /\b(?:a|one) (hundred|thousand)(?: and (ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))?(?:-odd)?\b/g;
 const SCALED_WORD_NUMBER = /\b(two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)( and a half)? (hundred|thousand)\b/g;
+/** "A hundred and fifty-odd", "one thousand": the same, said with "a" or "one". */
+const ONE_SCALED = /\b(?:a|one) (hundred|thousand)(?: and (ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))?(?:-odd)?\b/g;
 
 /** Nouns that count labeled examples; documents, users and categories are not examples. */
 const EXAMPLE_NOUN = String.raw`(?:(?:labell?ed|annotated|rated|approved|correct|historical|past|old|human.labell?ed|triaged|resolved|example|training|gold|ideal|good|q ?& ?a|qa|input\/output|question.answer|[\w/']+)[ -]){0,3}(?:examples?|samples?|pairs?|tickets?|cases?|notes?|transcripts?|conversations?|chats?|claims?|labels?|annotations?|reviews?|emails?|records?|q ?& ?as?|datapoints?|data points?|rows?|memos?|descriptions?|replies|responses?|answers?|letters?|summaries|translations?|utterances?|messages?|patents?|drafts|essays?|applicants?|cvs?|resumes?|recaps?|findings?|forms?|dialogues?|blurbs?|proposals?|comments?|explanations?|rewrites?|lines? of (?:[\w-]+ ){0,3}(?:dialogue|text|copy|examples?)|questions?(?= with (?:[\w-]+ )?answers)|(?<=(?:written|approved|past|previous|archived|edited|signed.off|finished|old|closed|completed|labell?ed) )reports?|completions?)`;
