@@ -347,8 +347,10 @@ export class Advisor {
   private proceed(state: ConversationState, user: { userId: string; userName?: string | undefined }, notes: string[]): Turn {
     const result = this.current(state);
     const question = result.nextQuestion;
-    if (question && state.questionsAsked < this.maxQuestions) {
-      const next: ConversationState = { ...state, phase: 'questions', pendingField: question.field, questionsAsked: state.questionsAsked + 1 };
+    // The question still pending, shown again after a correction, is not another question.
+    const another = question !== null && question.field !== state.pendingField;
+    if (question && (!another || state.questionsAsked < this.maxQuestions)) {
+      const next: ConversationState = { ...state, phase: 'questions', pendingField: question.field, questionsAsked: state.questionsAsked + (another ? 1 : 0) };
       const sections = [
         ...notes.map((note) => section(note)),
         section(`Leaning towards ${headline(result)}. One answer could still change that:`),

@@ -387,6 +387,13 @@ describe('conversation', () => {
     const patient = chat(makeAdvisor(), 'test:patient');
     await patient.say('We want an assistant that answers questions from our docs.');
     expect((await patient.say('not sure')).kind).toBe('question');
+    // A correction while a question is pending shows that question again without spending the budget on it.
+    const correcting = chat(makeAdvisor(undefined, 1), 'test:correcting');
+    const asked = await correcting.say('We want to summarise our incident reports into one paragraph each for the Monday meeting.');
+    const again = await correcting.say('we have 3 GPUs and 2 ML engineers');
+    expect(again.kind).toBe('question');
+    expect(again.question?.field).toBe(asked.question?.field);
+    expect((await correcting.state())?.questionsAsked).toBe(1);
   });
 });
 
