@@ -465,6 +465,10 @@ export const CUES: Cue[] = [
   ...cue('personalization', 'yes', 3, /\beach [\w-]+'s (?:[\w-]+ ){0,3}from (?:her|his|their) (?:own )?(?:[\w-]+ )?(?:notes|records?|history|file|account|data|measurements|bookings?|orders?)\b/),
   ...cue('behaviourNeed', 'strict', 3, /\bprompt\w* (?:with examples |alone )?(?:hasn't|has not|haven't|have not|didn't|did not|doesn't|does not) (?:got|gotten|come|came) (?:close|near)\b/),
   ...cue('task', 'chat', 2, /\b(?:shop|store|online|in.app|app) chat\b/),
+  // How people ask for sources without saying "cite" (KA–KE).
+  ...cue('citations', 'required', 3, /\b(?:sources?|citations?|documents?|clauses?|passages?) (?:line|lines|listed|links?|quoted)\b/, new RegExp(String.raw`\blinks? to (?:its|the|their) ${SOURCE_NOUN}\b`), new RegExp(String.raw`\bwith the (?:[\w-]+ )?(?:document|doc|clause|page|section|reference|policy|record) (?:number|id|reference)\b`), new RegExp(String.raw`\b(?:tagged|marked|labell?ed) with the ${SOURCE_NOUN} (?:behind|supporting|under) (?:it|them|each)\b`)),
+  ...cue('citations', 'nice', 3, /\bnice to see (?:which|where|what) (?:[\w-]+ ){0,3}(?:it|the model|the bot) (?:read|used|drew on|pulled|came from)\b/),
+  ...cue('citations', 'no', 3, /\b(?:nobody|no one) needs to see (?:the |any )?(?:sources|citations|references)\b/),
   // "Our clause wording" is content the team owns; "our wording" alone is a style.
   ...cue('knowledgeNeed', 'proprietary', 3, /\b(?:our|internal|company|in.house|proprietary|private|corporate)(?: \w+){1,3} wording\b/),
   ...cue('behaviourNeed', 'strict', 3, /\bapproved (?:phrases|wording|wordings|terms|lines) only\b/, /\bfollow (?:[\w-]+ ){0,3}(?:rules|guidelines|conventions) (?:exactly|to the letter|precisely)\b/),

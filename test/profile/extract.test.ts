@@ -530,6 +530,11 @@ describe('deterministic extractor', () => {
     expect(read('Stick to the regulator\'s responsible-gambling wording exactly.').behaviourNeed).toBe('strict');
     expect(read('A long system prompt still slips on the wording now and then.').behaviourNeed).toBe('strict');
     expect(read('Drafts of each bride\'s follow-up email from her appointment notes.').personalization).toBe('yes');
+    // Sources asked for without the word "cite"; a letter's reference line or a ticket number is no such request.
+    for (const text of ['Pilots need the source line for each answer.', 'Answers with the document number so engineers can check.', 'Clients want the sources listed at the end.', 'Each point tagged with the reports behind it.', 'Auditors want the exact clause quoted.', 'A bot with links to its sources.']) expect(read(text).citations, text).toBe('required');
+    expect(read('It would be nice to see which feed it read.').citations).toBe('nice');
+    expect(read('Nobody needs to see sources.').citations).toBe('no');
+    expect(read('Fill in the reference line of each letter and extract the ticket numbers.').citations).toBeUndefined();
     expect(read('Letters the way our seniors write them; prompting with examples hasn\'t got close.').behaviourNeed).toBe('strict');
     expect(read('Prompt instructions keep slipping.').behaviourNeed).toBe('strict');
     // Customers who write in English are not a writing task; a shop chat is a chat.
