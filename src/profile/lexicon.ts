@@ -469,6 +469,10 @@ export const CUES: Cue[] = [
   ...cue('citations', 'required', 3, /\b(?:sources?|citations?|documents?|clauses?|passages?) (?:line|lines|listed|links?|quoted)\b/, new RegExp(String.raw`\blinks? to (?:its|the|their) ${SOURCE_NOUN}\b`), new RegExp(String.raw`\bwith the (?:[\w-]+ )?(?:document|doc|clause|page|section|reference|policy|record) (?:number|id|reference)\b`), new RegExp(String.raw`\b(?:tagged|marked|labell?ed) with the ${SOURCE_NOUN} (?:behind|supporting|under) (?:it|them|each)\b`)),
   ...cue('citations', 'nice', 3, /\bnice to see (?:which|where|what) (?:[\w-]+ ){0,3}(?:it|the model|the bot) (?:read|used|drew on|pulled|came from)\b/),
   ...cue('citations', 'no', 3, /\b(?:nobody|no one) needs to see (?:the |any )?(?:sources|citations|references)\b/),
+  // Jargon shown by example ("falconry terms (jesses, creance…)"), and layouts named as the team's own (KA–KE).
+  ...cue('domainLanguage', 'specialized', 3, /\b(?:[\w-]+ )?(?:terms|terminology|vocabulary|jargon|shorthand) \((?:[^)]*,){2,}[^)]*\)/, /\b(?:its|their|our) own shorthand\b/, /\bfull of (?:[\w-]+,? ){1,6}(?:and )?(?:[\w-]+ )?(?:talk|jargon|terms)\b/),
+  ...cue('outputStructure', 'structured', 3, /\binto (?:the )?columns\b/, /\bfixed (?:[\w-]+ )?(?:ticket|form|certificate)\b/),
+  ...cue('outputStructure', 'structured', 2, /\b(?:house|final|our) (?:[\w-]+ )?layout\b/),
   // "Our clause wording" is content the team owns; "our wording" alone is a style.
   ...cue('knowledgeNeed', 'proprietary', 3, /\b(?:our|internal|company|in.house|proprietary|private|corporate)(?: \w+){1,3} wording\b/),
   ...cue('behaviourNeed', 'strict', 3, /\bapproved (?:phrases|wording|wordings|terms|lines) only\b/, /\bfollow (?:[\w-]+ ){0,3}(?:rules|guidelines|conventions) (?:exactly|to the letter|precisely)\b/),

@@ -534,6 +534,14 @@ describe('deterministic extractor', () => {
     for (const text of ['Pilots need the source line for each answer.', 'Answers with the document number so engineers can check.', 'Clients want the sources listed at the end.', 'Each point tagged with the reports behind it.', 'Auditors want the exact clause quoted.', 'A bot with links to its sources.']) expect(read(text).citations, text).toBe('required');
     expect(read('It would be nice to see which feed it read.').citations).toBe('nice');
     expect(read('Nobody needs to see sources.').citations).toBe('no');
+    // Jargon shown by example, and layouts that are the team's own.
+    expect(read('A tutor that uses falconry terms (jesses, creance, manning, casting) correctly.').domainLanguage).toBe('specialized');
+    expect(read('Manuals full of escapement, drawband and platen talk.').domainLanguage).toBe('specialized');
+    expect(read('Our workroom has its own shorthand.').domainLanguage).toBe('specialized');
+    expect(read('Order details pulled into the columns of our order sheet.').outputStructure).toBe('structured');
+    expect(read('Turn the draft into our final transcript layout.').outputStructure).toBe('structured');
+    expect(read('We want the fixed alteration ticket written from the notes.').outputStructure).toBe('structured');
+    expect(read('Plain terms (we tried a few) are fine.').domainLanguage).toBeUndefined();
     expect(read('Fill in the reference line of each letter and extract the ticket numbers.').citations).toBeUndefined();
     expect(read('Letters the way our seniors write them; prompting with examples hasn\'t got close.').behaviourNeed).toBe('strict');
     expect(read('Prompt instructions keep slipping.').behaviourNeed).toBe('strict');
