@@ -473,6 +473,9 @@ export const CUES: Cue[] = [
   ...cue('domainLanguage', 'specialized', 3, /\b(?:[\w-]+ )?(?:terms|terminology|vocabulary|jargon|shorthand) \((?:[^)]*,){2,}[^)]*\)/, /\b(?:its|their|our) own shorthand\b/, /\bfull of (?:[\w-]+,? ){1,6}(?:and )?(?:[\w-]+ )?(?:talk|jargon|terms)\b/),
   ...cue('outputStructure', 'structured', 3, /\binto (?:the )?columns\b/, /\bfixed (?:[\w-]+ )?(?:ticket|form|certificate)\b/),
   ...cue('outputStructure', 'structured', 2, /\b(?:house|final|our) (?:[\w-]+ )?layout\b/),
+  // Time allowed and data that may be stored, said in passing (KA–KE).
+  ...cue('latency', 'relaxed', 3, /\b(?:a few|several|a couple of|some) minutes(?:'|s')? (?:delay|wait) is (?:fine|ok|okay|acceptable)\b/, /\b(?:half a minute|a minute|a few minutes|\d+ (?:seconds|minutes)) (?:per|for each|a) [\w-]+ is (?:plenty|fine|ok|okay)\b/, /\bcan take a while\b/, /\b(?:fine|ok|okay) if it takes (?:a minute|minutes|a while|a few minutes)\b/, /\bnext.morning (?:results|answers|output)? ?(?:is |are )?(?:ok|okay|fine)\b/),
+  ...cue('dataRestriction', 'none', 3, /\bnothing (?:in (?:there|it|them) )?is (?:confidential|sensitive|private|secret)\b/, /\bnothing (?:confidential|sensitive|private)\b/, /\bcan be stored anywhere\b/),
   // "Our clause wording" is content the team owns; "our wording" alone is a style.
   ...cue('knowledgeNeed', 'proprietary', 3, /\b(?:our|internal|company|in.house|proprietary|private|corporate)(?: \w+){1,3} wording\b/),
   ...cue('behaviourNeed', 'strict', 3, /\bapproved (?:phrases|wording|wordings|terms|lines) only\b/, /\bfollow (?:[\w-]+ ){0,3}(?:rules|guidelines|conventions) (?:exactly|to the letter|precisely)\b/),

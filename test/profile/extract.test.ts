@@ -542,6 +542,9 @@ describe('deterministic extractor', () => {
     expect(read('Turn the draft into our final transcript layout.').outputStructure).toBe('structured');
     expect(read('We want the fixed alteration ticket written from the notes.').outputStructure).toBe('structured');
     expect(read('Plain terms (we tried a few) are fine.').domainLanguage).toBeUndefined();
+    // Time allowed and data that may be stored, said in passing.
+    for (const text of ['A few minutes delay is fine.', 'Half a minute per draft is plenty fast.', 'Drafts can take a while.', 'It\'s fine if it takes a minute.', 'Next-morning results OK.']) expect(read(text).latency, text).toBe('relaxed');
+    for (const text of ['Nothing in there is confidential.', 'Nothing confidential.', 'It can be stored anywhere.']) expect(read(text).dataRestriction, text).toBe('none');
     expect(read('Fill in the reference line of each letter and extract the ticket numbers.').citations).toBeUndefined();
     expect(read('Letters the way our seniors write them; prompting with examples hasn\'t got close.').behaviourNeed).toBe('strict');
     expect(read('Prompt instructions keep slipping.').behaviourNeed).toBe('strict');
