@@ -476,6 +476,13 @@ export const CUES: Cue[] = [
   // Time allowed and data that may be stored, said in passing (KA–KE).
   ...cue('latency', 'relaxed', 3, /\b(?:a few|several|a couple of|some) minutes(?:'|s')? (?:delay|wait) is (?:fine|ok|okay|acceptable)\b/, /\b(?:half a minute|a minute|a few minutes|\d+ (?:seconds|minutes)) (?:per|for each|a) [\w-]+ is (?:plenty|fine|ok|okay)\b/, /\bcan take a while\b/, /\b(?:fine|ok|okay) if it takes (?:a minute|minutes|a while|a few minutes)\b/, /\bnext.morning (?:results|answers|output)? ?(?:is |are )?(?:ok|okay|fine)\b/),
   ...cue('dataRestriction', 'none', 3, /\bnothing (?:in (?:there|it|them) )?is (?:confidential|sensitive|private|secret)\b/, /\bnothing (?:confidential|sensitive|private)\b/, /\bcan be stored anywhere\b/),
+  // What a wrong answer costs, and style rules prompting failed, said in passing (KA–KE).
+  ...cue('accuracyStakes', 'high', 3, /\bcan (?:injure|hurt|harm|kill) (?:someone|somebody|people|a person|staff|crew)\b/, /\bpublic.health (?:issue|risk|problem|hazard)\b/),
+  ...cue('accuracyStakes', 'medium', 3, /\b(?:annoying|embarrassing|a nuisance|a hassle),? (?:but )?not (?:a )?(?:disaster|catastrophe|dangerous|critical|safety issue)\b/),
+  ...cue('accuracyStakes', 'low', 3, /\bif it (?:misses|gets) (?:something|anything)(?: wrong)?,? (?:he|she|they|we|i|someone) (?:just )?(?:rereads?|checks?|fix(?:es)?|looks?)\b/, /\bjust gets? (?:deleted|binned|ignored|skipped)\b/, /\bif (?:a|the|one) [^.]{0,40}\bnobody cares\b/, /\bwe pick (?:the )?(?:shortlist|final (?:one|ones)|winners?)\b/),
+  ...cue('behaviourNeed', 'none', 3, /\b(?:tone|style|wording) can be (?:plain|anything|whatever)\b/),
+  ...cue('behaviourNeed', 'strict', 3, /\bwhich prompting (?:hasn't|has not|didn't|did not|can't|cannot|couldn't|could not) (?:managed?|held|done|handled?|fixed)\b/),
+  ...cue('behaviourNeed', 'strict', 2, /\b(?:base|stock|off.the.shelf|general) models? keeps? (?:muddling|mixing (?:them |it )?up|garbling|mangling|getting (?:them |it )?wrong)\b/),
   // "Our clause wording" is content the team owns; "our wording" alone is a style.
   ...cue('knowledgeNeed', 'proprietary', 3, /\b(?:our|internal|company|in.house|proprietary|private|corporate)(?: \w+){1,3} wording\b/),
   ...cue('behaviourNeed', 'strict', 3, /\bapproved (?:phrases|wording|wordings|terms|lines) only\b/, /\bfollow (?:[\w-]+ ){0,3}(?:rules|guidelines|conventions) (?:exactly|to the letter|precisely)\b/),

@@ -545,6 +545,13 @@ describe('deterministic extractor', () => {
     // Time allowed and data that may be stored, said in passing.
     for (const text of ['A few minutes delay is fine.', 'Half a minute per draft is plenty fast.', 'Drafts can take a while.', 'It\'s fine if it takes a minute.', 'Next-morning results OK.']) expect(read(text).latency, text).toBe('relaxed');
     for (const text of ['Nothing in there is confidential.', 'Nothing confidential.', 'It can be stored anywhere.']) expect(read(text).dataRestriction, text).toBe('none');
+    // What a wrong answer costs, said in passing.
+    expect(read('A wrong distance can injure someone.').accuracyStakes).toBe('high');
+    expect(read('Wrongly telling someone their water is safe is a public-health issue.').accuracyStakes).toBe('high');
+    expect(read('A wrong price is annoying, not a disaster.').accuracyStakes).toBe('medium');
+    for (const text of ['If it misses something he just rereads the email.', 'A dud caption just gets deleted.', 'If a sentence comes out a bit clunky nobody cares.', 'Just suggestions, we pick the shortlist ourselves.']) expect(read(text).accuracyStakes, text).toBe('low');
+    expect(read('Tone can be plain.').behaviourNeed).toBe('none');
+    expect(read('Use our glossary consistently, which prompting hasn\'t managed.').behaviourNeed).toBe('strict');
     expect(read('Fill in the reference line of each letter and extract the ticket numbers.').citations).toBeUndefined();
     expect(read('Letters the way our seniors write them; prompting with examples hasn\'t got close.').behaviourNeed).toBe('strict');
     expect(read('Prompt instructions keep slipping.').behaviourNeed).toBe('strict');
