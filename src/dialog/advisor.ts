@@ -443,7 +443,7 @@ export class Advisor {
   private async why(state: ConversationState, question: string, option: Option | null, negated: boolean, aboutDecision = true): Promise<Turn> {
     if (looksLikeSteering(question)) return this.refuseSteering(state);
     const result = Object.keys(state.profile).length > 0 ? this.current(state) : null;
-    if (!result && option === null && asksOnlyAboutDecision(question) && mentionedOption(question.toLowerCase()) === null) {
+    if (!result && option === null && asksOnlyAboutDecision(question)) {
       return { state, reply: reply('notice', [section('There is no recommendation to explain yet. Describe your project in a sentence or two, and "why?" will then explain what I recommend.')], this.pendingQuestion(state)) };
     }
     const answer = answerWhy(this.knowledge, question, { result, option, negated, explainDecision: aboutDecision });

@@ -157,6 +157,11 @@ const CORRECTED_COUNT = /(?<![\w.-])(\d[\d,.]*)\s*(k|thousand)?\+?,? (?:not|inst
 /** Every way a count of labeled examples is said; each captures the number and its scale. */
 const COUNTED_EXAMPLES: readonly RegExp[] = [QUANTITY, LABELED_COUNT, LABELED_BEFORE, PAST_WORK, USABLE_COUNT, LABELED_DOCUMENTS, HAND_LABELED, WRITTEN_OF_THESE, TRAIN_ON_COUNT, COUNT_ALREADY_LABELED, WITH_CORRECT_OUTPUT, MADE_BY_HAND];
 
+/** A count of labeled examples read from a match; `corrects` when it restates one said before. */
+function countEvidence(count: number, match: RegExpMatchArray, corrects = false): Evidence {
+  return { field: 'labeledExamples', value: bucketExamples(count), phrase: match[0].trim(), tier: 3, index: match.index ?? 0, ...(corrects ? { corrects } : {}) };
+}
+
 function quantityEvidence(original: string): Evidence[] {
   const text = withRangesResolved(original, 'midpoint');
   const found: Evidence[] = [];
@@ -165,17 +170,17 @@ function quantityEvidence(original: string): Evidence[] {
     const count = parseCount(match[1] ?? '', match[2]);
     if (Number.isNaN(count)) continue;
     counts.add(count);
-    found.push({ field: 'labeledExamples', value: bucketExamples(count), phrase: match[0].trim(), tier: 3, index: match.index ?? 0 });
+    found.push(countEvidence(count, match));
   }
   for (const match of text.matchAll(CORRECTED_COUNT)) {
     const corrected = parseCount(match[1] ?? '', match[2]);
     if (Number.isNaN(corrected) || !counts.has(parseCount(match[3] ?? '', match[4]))) continue;
-    found.push({ field: 'labeledExamples', value: bucketExamples(corrected), phrase: match[0].trim(), tier: 3, index: match.index ?? 0, corrects: true });
+    found.push(countEvidence(corrected, match, true));
   }
   if (counts.size > 0) {
     for (const match of [...text.matchAll(RESTATED_COUNT), ...text.matchAll(BARE_RESTATED_COUNT)]) {
       const restated = parseCount(match[1] ?? '', match[2]);
-      if (!Number.isNaN(restated)) found.push({ field: 'labeledExamples', value: bucketExamples(restated), phrase: match[0].trim(), tier: 3, index: match.index ?? 0, corrects: true });
+      if (!Number.isNaN(restated)) found.push(countEvidence(restated, match, true));
     }
   }
   const worded = text.matchAll(new RegExp(String.raw`\b(a few|a couple|${Object.keys(WORD_NUMBERS).join('|')})(?: of)? (hundred|thousand|dozen)? ?${NOT_A_COUNT}${EXAMPLE_NOUN}\b(?!\s+(?:a|per|each|every) (?:day|night|week|month|quarter|year))`, 'g'));
@@ -183,7 +188,7 @@ function quantityEvidence(original: string): Evidence[] {
     const base = match[1]?.startsWith('a ') ? 3 : (WORD_NUMBERS[match[1] ?? ''] ?? 0);
     const scale = match[2] === 'hundred' ? 100 : match[2] === 'thousand' ? 1000 : match[2] === 'dozen' ? 12 : 1;
     if (base * scale <= 1) continue;
-    found.push({ field: 'labeledExamples', value: bucketExamples(base * scale), phrase: match[0], tier: 3, index: match.index ?? 0 });
+    found.push(countEvidence(base * scale, match));
   }
   return found;
 }
@@ -377,7 +382,7 @@ function restatedKnownCount(text: string, known: Profile): Evidence[] {
   if (known.labeledExamples === undefined) return [];
   return [...withRangesResolved(text, 'midpoint').matchAll(RESTATED_KNOWN_COUNT)].flatMap((match) => {
     const count = parseCount(match[1] ?? '', match[2]);
-    return Number.isNaN(count) ? [] : [{ field: 'labeledExamples' as const, value: bucketExamples(count), phrase: match[0].trim(), tier: 3, index: match.index ?? 0, corrects: true }];
+    return Number.isNaN(count) ? [] : [countEvidence(count, match, true)];
   });
 }
 
@@ -388,7 +393,9 @@ function restatedKnownCount(text: string, known: Profile): Evidence[] {
 export function extractWithInference(rawText: string, known: Profile = {}): Extraction {
   const words = extractProfile(rawText);
   const restated = words.profile.labeledExamples === undefined ? restatedKnownCount(normalise(rawText), known) : [];
-  const extraction = restated[0] ? { ...words, profile: ProfileSchema.parse({ ...words.profile, labeledExamples: restated[0].value }), evidence: [...words.evidence, ...restated] } : words;
+  // "Actually 5000 clauses, sorry, 6000 clauses": the last restatement stands.
+  const last = restated.at(-1);
+  const extraction = last ? { ...words, profile: ProfileSchema.parse({ ...words.profile, labeledExamples: last.value }), evidence: [...words.evidence, ...restated] } : words;
   if (extraction.evidence.length === 0) return extraction;
   const read = { ...known, ...extraction.profile };
   const fromWhole = inferUnstated(normalise(rawText), read);

@@ -210,6 +210,9 @@ describe('conversation', () => {
     expect((await user.state())?.profile.labeledExamples).toBe('thousands');
     await user.say('sorry, 40 clauses');
     expect((await user.state())?.profile.labeledExamples).toBe('few');
+    // Two restatements in one message: the last stands.
+    await user.say('actually 50 clauses, sorry, 5000 clauses');
+    expect((await user.state())?.profile.labeledExamples).toBe('thousands');
     // With no count read before, a bare number of clauses is not a count of labeled examples.
     const fresh = chat(makeAdvisor(), 'test:fresh');
     await fresh.say('An assistant that drafts contract clauses in our firm house style.');
