@@ -51,8 +51,14 @@ export function plainText(sections: ReplySection[]): string {
     .join('\n\n');
 }
 
+/** Replies whose own sections already ask their question. */
+const ASKING_KINDS: readonly ReplyKind[] = ['question', 'recommendation'];
+
 export function reply(kind: ReplyKind, sections: ReplySection[], extra: Partial<Pick<Reply, 'question' | 'actions' | 'result'>> = {}): Reply {
-  return { kind, text: plainText(sections), sections, question: extra.question ?? null, actions: extra.actions ?? [], result: extra.result ?? null };
+  const question = extra.question ?? null;
+  // After a side answer the choices come back; without the question above them they would not say what they answer.
+  const shown = question && !ASKING_KINDS.includes(kind) ? [...sections, section(question.text, 'Still to answer')] : sections;
+  return { kind, text: plainText(shown), sections: shown, question, actions: extra.actions ?? [], result: extra.result ?? null };
 }
 
 export function optionName(option: Option): string {

@@ -170,6 +170,22 @@ describe('conversation', () => {
     expect((await user.state())?.profile.behaviourNeed).toBeUndefined();
   });
 
+
+  it('after a side answer, shows the still pending question with its choices, not the choices alone', async () => {
+    const user = chat(makeAdvisor());
+    const asked = await user.say(DOCS_BOT);
+    const questionText = asked.question?.text ?? '';
+    expect(questionText).toMatch(/tone, voice, format or terminology/);
+    for (const aside of ['how long does fine-tuning take?', 'show profile', 'help']) {
+      const reply = await user.say(aside);
+      expect(reply.kind).not.toBe('question');
+      expect(reply.question?.field).toBe('behaviourNeed');
+      expect(reply.sections.at(-1)).toMatchObject({ title: 'Still to answer', text: questionText });
+    }
+    // A reply that is itself the question does not say it twice.
+    const again = await user.say('purple elephants');
+    expect(again.text.split(questionText).length - 1).toBe(1);
+  });
   it('takes corrections at any time and re-decides', async () => {
     const user = chat(makeAdvisor());
     const first = await user.say('A classifier that tags support tickets into 40 categories. We have 5k labeled tickets and the categories barely change. No citations needed.');
