@@ -1,5 +1,5 @@
 import { decide } from '../engine/index.js';
-import type { Option } from '../engine/types.js';
+import type { EngineResult, Option } from '../engine/types.js';
 import type { KnowledgeBase } from '../knowledge/index.js';
 import type { Logger } from '../log.js';
 import { deterministicExtractor, extractProfile, extractWithInference, type Extraction, type Extractor } from '../profile/extract.js';
@@ -15,6 +15,7 @@ import {
   GUESS_MARK,
   headline,
   optionName,
+  pointsText,
   profileLines,
   recommendationSections,
   reply,
@@ -432,7 +433,7 @@ export class Advisor {
     const changeText = fields.map((field) => describeValue(field, profileValue(changes, field) ?? '')).join('; ');
     const verdict =
       after.recommendation === before.recommendation
-        ? `With ${changeText}, the recommendation stays ${headline(after)} (now ${before.confidence.toFixed(2)}).`
+        ? `With ${changeText}, the recommendation stays ${headline(after)} (now ${before.confidence.toFixed(2)}).${leadChange(before, after)}`
         : `With ${changeText}, the recommendation would change from ${optionName(before.recommendation)} to ${headline(after)}.`;
     const caveat = Object.keys(state.profile).length === 0 ? ' With no project described yet, that is all the engine knows: describe the project for an answer that fits it.' : '';
     const sections = [section(verdict, 'What if'), section(`This is hypothetical: your profile is unchanged. Say it as a fact ("we have 5k examples") to update it.${caveat}`)];
@@ -504,6 +505,23 @@ export class Advisor {
     const { field, text, choices } = fieldQuestion(state.pendingField);
     return { question: { field, text, choices } };
   }
+}
+
+/** Best and second-best option with the gap between them, to one decimal. */
+function lead(result: EngineResult): { runnerUp: Option; gap: number } {
+  const [first, second] = (Object.entries(result.scores) as [Option, number][]).sort((a, b) => b[1] - a[1]);
+  const gap = first && second ? Math.round((first[1] - second[1]) * 10) / 10 : 0;
+  return { runnerUp: second?.[0] ?? result.recommendation, gap };
+}
+
+/** What a what-if does to the closest rival when the recommendation stands: a lower confidence alone does not say who gains. */
+function leadChange(before: EngineResult, after: EngineResult): string {
+  const was = lead(before);
+  const now = lead(after);
+  if (now.gap === was.gap && now.runnerUp === was.runnerUp) return '';
+  const rival = optionName(now.runnerUp);
+  if (now.runnerUp !== was.runnerUp) return ` ${rival} would become the closest alternative, ${pointsText(now.gap)} behind; now it is ${optionName(was.runnerUp)}, ${pointsText(was.gap)} behind.`;
+  return ` ${rival} would be ${pointsText(now.gap)} behind (now ${pointsText(was.gap)}).`;
 }
 
 function actionIntent(action: NonNullable<UserMessage['action']>): Intent {

@@ -132,6 +132,11 @@ export function openQuestionsSection(result: EngineResult): ReplySection | null 
   return section(lines.join('\n'), 'Still open');
 }
 
+/** "1 point", "2.5 points". */
+export function pointsText(points: number): string {
+  return `${points} ${points === 1 ? 'point' : 'points'}`;
+}
+
 export function headline(result: EngineResult): string {
   return `*${optionName(result.recommendation)}* — confidence ${result.confidence.toFixed(2)}`;
 }
@@ -166,6 +171,6 @@ export function summarySections(
     section(profileLines(record.profile), 'Project profile'),
     reasonsSection(knowledge, record.result, 'Reasons'),
     disagreementSection(knowledge, record.result),
-    openQuestionsSection(record.result) ?? section('- none: no open question could change this recommendation outright', 'Still open'),
+    openQuestionsSection(record.result) ?? section('No open question could change this recommendation outright.', 'Still open'),
   ].filter((part): part is ReplySection => part !== null);
 }

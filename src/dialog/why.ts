@@ -6,7 +6,7 @@ import { processTerm, tokenize } from '../text/terms.js';
 import { normalise } from '../profile/extract.js';
 import type { ProfileField } from '../profile/schema.js';
 import type { AssessmentResult, CitationView } from './messages.js';
-import { describeValue, optionName } from './render.js';
+import { describeValue, optionName, pointsText } from './render.js';
 
 /** What a "why" question is about, mapped to the profile fields whose rules cite the relevant passages. */
 const TOPICS: { field: ProfileField; pattern: RegExp }[] = [
@@ -204,7 +204,7 @@ function engineLines(result: AssessmentResult, option: Option | null, negated: b
     return lines.length > 0 ? [head, ...lines] : [];
   }
   const gap = Math.round((result.scores[result.recommendation] - result.scores[asked]) * 10) / 10;
-  const head = `For this project ${optionName(asked)} scores ${gap} ${gap === 1 ? 'point' : 'points'} below ${optionName(result.recommendation)}:`;
+  const head = `For this project ${optionName(asked)} scores ${pointsText(gap)} below ${optionName(result.recommendation)}:`;
   return [head, ...lines];
 }
 

@@ -341,6 +341,16 @@ describe('conversation', () => {
     expect((await user.state())?.profile).toEqual(before?.profile);
   });
 
+  it('says, when a "what if" keeps the recommendation, how close the nearest alternative comes', async () => {
+    const user = await recommendedRag();
+    const examples = await user.say('what if we had 10k labelled examples?');
+    expect(examples.text).toMatch(/stays \*RAG .*\. Hybrid \(fine-tuning \+ RAG\) would be [\d.]+ points? behind \(now [\d.]+ points?\)\./);
+    const [, soon, was] = /would be ([\d.]+) points? behind \(now ([\d.]+)/.exec(examples.text) ?? [];
+    expect(Number(soon)).toBeLessThan(Number(was));
+    const sources = await user.say('what if we needed sources shown?');
+    expect(sources.text).toContain('With Citations: Yes, sources are required,');
+  });
+
   it('shows the profile, starts over, and helps', async () => {
     const user = chat(makeAdvisor());
     await user.say(DOCS_BOT);
