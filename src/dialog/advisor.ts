@@ -2,7 +2,7 @@ import { decide } from '../engine/index.js';
 import type { EngineResult, Option } from '../engine/types.js';
 import type { KnowledgeBase } from '../knowledge/index.js';
 import type { Logger } from '../log.js';
-import { deterministicExtractor, extractProfile, extractWithInference, type Extraction, type Extractor } from '../profile/extract.js';
+import { deterministicExtractor, extractProfile, extractWithInference, normalise, type Extraction, type Extractor } from '../profile/extract.js';
 import { fieldQuestion } from '../profile/catalogue.js';
 import { isFieldValue, isProfileField, profileValue, PROFILE_FIELDS, type Profile, type ProfileField } from '../profile/schema.js';
 import { StoreUnavailableError, type ConversationState, type ConversationStore } from '../store/types.js';
@@ -325,7 +325,14 @@ export class Advisor {
 
   /** A question mark does not make a description a question: if it states facts, read them. */
   private async questionOrStatement(state: ConversationState, message: UserMessage): Promise<Turn> {
-    if (state.pendingField && readAnswer(state.pendingField, message.text)) return this.statement(state, message);
+    const pending = state.pendingField;
+    const asAnswer = pending ? readAnswer(pending, message.text) : null;
+    if (pending && asAnswer) {
+      if (!asksAdvice(message.text)) return this.statement(state, message);
+      // "Is a small model ok?" asks for advice: taking it as the answer would settle the question the user is asking about.
+      const hint = `If you meant that as your answer, say "${choiceLabel(pending, asAnswer)}" or pick it below.`;
+      return this.why(state, message.text, mentionedOption(message.text.toLowerCase()), false, false, [section(hint)]);
+    }
     if (state.phase === 'intake') {
       // "Can we just point an LLM at our delivery notes and have it rewrite them…?" describes a project.
       const facts = Object.keys(profileFromDeterministic(message.text)).length;
@@ -441,7 +448,7 @@ export class Advisor {
   }
 
   /** `aboutDecision`: a "why" about the recommendation gets the engine's reasons as well as the sources. */
-  private async why(state: ConversationState, question: string, option: Option | null, negated: boolean, aboutDecision = true): Promise<Turn> {
+  private async why(state: ConversationState, question: string, option: Option | null, negated: boolean, aboutDecision = true, notes: ReplySection[] = []): Promise<Turn> {
     if (looksLikeSteering(question)) return this.refuseSteering(state);
     const result = Object.keys(state.profile).length > 0 ? this.current(state) : null;
     if (!result && option === null && asksOnlyAboutDecision(question)) {
@@ -460,7 +467,7 @@ export class Advisor {
           : section("The sources don't cover this. I can answer questions about RAG, fine-tuning, hybrids and prompting: data, cost, latency, privacy, model size, hallucinations."),
       );
     }
-    return { state, reply: reply('answer', sections, this.pendingQuestion(state)) };
+    return { state, reply: reply('answer', [...sections, ...notes], this.pendingQuestion(state)) };
   }
 
   /** The model's answer with verified citations, or a notice saying why the extractive answer is shown. */
@@ -486,6 +493,10 @@ export class Advisor {
     if (state.phase === 'recommended' && BARE_CHOICE.test(message.text)) {
       const text = 'There is no question waiting for an answer: the recommendation is above. Ask "why?", "what if …?", "summary", or correct a detail (e.g. "actually we do have GPUs").';
       return { state, reply: reply('notice', [section(text)]) };
+    }
+    if (state.phase === 'recommended' && OPENS_CORRECTION.test(normalise(message.text))) {
+      const text = `I could not tell which detail that changes, so nothing changed. Say the new value in plain words, e.g. "actually the docs change daily", "we do have GPUs" or "it runs in the cloud". This is what I have:\n${profileLines(state.profile, state.skipped, state.guessed)}`;
+      return { state, reply: reply('notice', [section(text)], { actions: RESULT_ACTIONS }) };
     }
     if (state.phase === 'recommended') return this.why(state, message.text, mentionedOption(message.text.toLowerCase()), false, false);
     return { state, reply: this.nothingUnderstood(message.text) };
@@ -522,6 +533,15 @@ function leadChange(before: EngineResult, after: EngineResult): string {
   const rival = optionName(now.runnerUp);
   if (now.runnerUp !== was.runnerUp) return ` ${rival} would become the closest alternative, ${pointsText(now.gap)} behind; now it is ${optionName(was.runnerUp)}, ${pointsText(was.gap)} behind.`;
   return ` ${rival} would be ${pointsText(now.gap)} behind (now ${pointsText(was.gap)}).`;
+}
+
+/** "Is a small model ok?", "should we use GPT-4?": a question about a choice, not the choice. */
+const ASKS_ADVICE = /^(?:is|are|would|should|could|can|does|do|will|shall|isn'?t|wouldn'?t|shouldn'?t|what about|how about)\b[^.!?]*\?\s*$/;
+/** "Actually …", "wait, …", "correction: …": the message means to change something already said. */
+const OPENS_CORRECTION = /^(?:actually|wait|correction|sorry|oops|my bad|scratch that|i meant|i mean|hang on|hold on|not quite|that'?s (?:not right|wrong)|no,)\b/;
+
+function asksAdvice(text: string): boolean {
+  return ASKS_ADVICE.test(normalise(text));
 }
 
 function actionIntent(action: NonNullable<UserMessage['action']>): Intent {

@@ -120,7 +120,7 @@ export function disagreementSection(knowledge: KnowledgeBase, result: EngineResu
 
 export function changeSection(result: EngineResult): ReplySection | null {
   const { option, changes } = result.whatWouldChange;
-  if (changes.length === 0) return section(`No single answer would make ${optionName(option)} (the runner-up) win.`, 'What would change it');
+  if (changes.length === 0) return section(`No single answer would make the runner-up, ${optionName(option)}, win.`, 'What would change it');
   // A change that only draws level wins on the tie-break; saying so keeps "would win" honest.
   const lines = changes.slice(0, CHANGES_SHOWN).map((change) => `- ${describeValue(change.field, change.value)}${change.lead === 0 ? ' (only just: the scores would tie)' : ''}`);
   return section(`${optionName(option)} would win instead if:\n${lines.join('\n')}`, 'What would change it');

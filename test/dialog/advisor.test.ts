@@ -171,6 +171,34 @@ describe('conversation', () => {
   });
 
 
+  it('answers a question about a choice ("would strict rules be a problem?") from the sources, without taking it as the answer', async () => {
+    const user = chat(makeAdvisor());
+    await user.say(DOCS_BOT);
+    const asked = await user.say('would strict style rules be a problem?');
+    expect(asked.kind).toBe('answer');
+    expect(asked.text).toContain('If you meant that as your answer, say "Strict rules that prompting does not hold reliably"');
+    expect(asked.question?.field).toBe('behaviourNeed');
+    expect((await user.state())?.profile.behaviourNeed).toBeUndefined();
+    // Said as a fact, or with a question mark but no question, it is the answer.
+    const answered = await user.say('strict rules?');
+    expect((await user.state())?.profile.behaviourNeed).toBe('strict');
+    expect(answered.text).toContain('Strict rules that prompting does not hold reliably');
+  });
+
+  it('after a recommendation, says so when a correction names nothing it can read, and changes nothing', async () => {
+    const user = await recommendedRag();
+    const before = await user.state();
+    const reply = await user.say('actually we do have signal most of the time');
+    expect(reply.kind).toBe('notice');
+    expect(reply.text).toContain('I could not tell which detail that changes, so nothing changed.');
+    expect(reply.text).toContain('How often that knowledge changes: Weekly');
+    expect(reply.sections.flatMap((part) => part.citations)).toEqual([]);
+    expect((await user.state())?.profile).toEqual(before?.profile);
+    // A correction it can read is applied as before.
+    await user.say('actually the docs change daily');
+    expect((await user.state())?.profile.knowledgeFreshness).toBe('daily');
+  });
+
   it('after a side answer, shows the still pending question with its choices, not the choices alone', async () => {
     const user = chat(makeAdvisor());
     const asked = await user.say(DOCS_BOT);
