@@ -61,7 +61,7 @@ const LABELING_VERB = String.raw`(?:already |all |each |we've |we have |our \w+ 
 /** A number as people type it ("8,000", "~2.5k", "50k+"), not glued to a word ("GPT-4"). */
 const COUNT = String.raw`(?<![\w.-])(\d[\d,.]*)\s*(k|thousand)?\+?\s+`;
 /** "~3k past findings", "600 approved sections": earlier work the team signed off. */
-const PAST_WORK = new RegExp(String.raw`${COUNT}(?:past|previous|historical|completed|approved|recorded|logged|saved|curated|vetted|rated|reviewed|archived|signed.off|signed.out|finali[sz]ed|merged|granted|dispositioned|closed) (?:\w+ ){0,1}[\w-]+s\b`, 'g');
+const PAST_WORK = new RegExp(String.raw`${COUNT}(?:good |great |clean |solid )?(?:past|previous|historical|completed|approved|recorded|logged|saved|curated|vetted|rated|reviewed|archived|signed.off|signed.out|finali[sz]ed|merged|granted|dispositioned|closed) (?:\w+ ){0,1}[\w-]+s\b`, 'g');
 const LABELED_COUNT = new RegExp(String.raw`${COUNT}${NOT_A_COUNT}(?:\w+ ){0,2}?[\w-]+s (?:\w+ ){0,2}?${LABELING_VERB}`, 'g');
 /** "Recruiters have hand-tagged 8,000 CVs": the labeling verb comes first. */
 const LABELED_BEFORE = new RegExp(String.raw`\b(?:hand.|human.)?(?:tagged|labell?ed|annotated|scored|rated|graded|coded|curated|vetted|parsed|classified|signed off|(?<=\b(?:have|has|had) )(?:hand.)?(?:written|drafted|answered|logged|produced)) (?:about |around |roughly |~|over |some |like |maybe |only |just )?(\d[\d,.]*)\s*(k|thousand)?\+?\s+${NOT_A_COUNT}(?:\w+ ){0,2}?\w+s\b`, 'g');
@@ -154,6 +154,19 @@ const TRAIN_ON_COUNT = /\b(?:train|learn|fine.tune) (?:it |them )?(?:on|from) (?
 /** "It is 2.500, not 250": a bare number that corrects a count said before. */
 const CORRECTED_COUNT = /(?<![\w.-])(\d[\d,.]*)\s*(k|thousand)?\+?,? (?:not|instead of|rather than) (?:~|about )?(\d[\d,.]*)\s*(k|thousand)?(?![\w-])/g;
 
+/** "~1,800 reports", "1,100 certificates": a count of some kind of thing, which may be what the model is to produce. */
+const COUNTED_THINGS = new RegExp(String.raw`${COUNT}${NOT_A_COUNT}(?:[\w-]+ ){0,2}?([a-z]{3,}?)s\b(?!\s*\/|\s+(?:a|per|each|every) (?:day|night|week|month|quarter|year))`, 'g');
+
+/**
+ * Whether the text before asks the model to produce that kind of thing ("want a draft fitting report for each
+ * horse … we have ~1,800 reports"): past outputs of the very task are its examples.
+ */
+function producesKind(before: string, kind: string): boolean {
+  const output = new RegExp(String.raw`\b(?:draft|drafts|drafted|drafting|write|writes|writing|generate|generated|generating|produce|produces|create|creates|fill in|filled in|fills in|compose|composes|prepare|prepares)\b(?: (?:a|an|the|our|each|every|its|their|new|[\w-]+)){0,4} ${kind}s?\b`);
+  const made = new RegExp(String.raw`\b${kind}s? (?:[\w-]+ ){0,2}?(?:filled in|filled out|drafted|written|generated|produced)\b`);
+  return output.test(before) || made.test(before);
+}
+
 /** Every way a count of labeled examples is said; each captures the number and its scale. */
 const COUNTED_EXAMPLES: readonly RegExp[] = [QUANTITY, LABELED_COUNT, LABELED_BEFORE, PAST_WORK, USABLE_COUNT, LABELED_DOCUMENTS, HAND_LABELED, WRITTEN_OF_THESE, TRAIN_ON_COUNT, COUNT_ALREADY_LABELED, WITH_CORRECT_OUTPUT, MADE_BY_HAND];
 
@@ -182,6 +195,12 @@ function quantityEvidence(original: string): Evidence[] {
       const restated = parseCount(match[1] ?? '', match[2]);
       if (!Number.isNaN(restated)) found.push(countEvidence(restated, match, true));
     }
+  }
+  for (const match of text.matchAll(COUNTED_THINGS)) {
+    const count = parseCount(match[1] ?? '', match[2]);
+    if (Number.isNaN(count) || counts.has(count) || !producesKind(text.slice(0, match.index ?? 0), match[3] ?? '')) continue;
+    counts.add(count);
+    found.push(countEvidence(count, match));
   }
   const worded = text.matchAll(new RegExp(String.raw`\b(a few|a couple|${Object.keys(WORD_NUMBERS).join('|')})(?: of)? (hundred|thousand|dozen)? ?${NOT_A_COUNT}${EXAMPLE_NOUN}\b(?!\s+(?:a|per|each|every) (?:day|night|week|month|quarter|year))`, 'g'));
   for (const match of worded) {

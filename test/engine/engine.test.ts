@@ -94,6 +94,10 @@ describe('decide', () => {
     const knowledge = open.reasons.find((reason) => reason.factor === 'knowledgeNeed');
     expect(knowledge?.weights.rag).toBe(knowledge?.weights.hybrid);
     expect(knowledge?.favors).toBe('rag');
+    // Retrieval tied with plain prompting: the simpler setup wins.
+    const tagging = decide({ task: 'classification', modelClass: 'frontier-api', mlCapacity: 'none' });
+    expect(tagging.scores.rag).toBe(tagging.scores.prompting);
+    expect(tagging.recommendation).toBe('prompting');
   });
 
   it('asks nothing once no single answer can change the result', () => {

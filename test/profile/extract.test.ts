@@ -560,6 +560,35 @@ describe('deterministic extractor', () => {
     expect(read('Write the weekly Instagram captions for our acts.').knowledgeFreshness).toBeUndefined();
   });
 
+
+  it('counts past outputs of the very task as examples, and reads voices, per-record data and remarks in passing', () => {
+    // The model is to produce reports; a count of reports is a count of its examples. A rate is not.
+    expect(read('We want the model to draft an inspection report for every lift. We have ~2,300 reports from our lead engineer.').labeledExamples).toBe('thousands');
+    expect(read('Menus filled in from the supplier list; about 450 menus so far.').labeledExamples).toBe('hundreds');
+    expect(read('We want it to draft reports. About 60 reports/month go out.').labeledExamples).toBeUndefined();
+    expect(read('Summarize incoming reports; we get 5000 reports.').labeledExamples).toBeUndefined();
+    expect(read('Around 700 good past invoices.').labeledExamples).toBe('hundreds');
+    // Someone's own voice, and prompting that came out generic.
+    expect(read('Newsletters written in her voice.').behaviourNeed).toBe('strict');
+    expect(read('The default model voice sounds nothing like us.').behaviourNeed).toBe('strict');
+    expect(read('Prompted Claude gives us bland copy.').behaviourNeed).toBe('strict');
+    expect(read('We want replies that sound like ours.').behaviourNeed).toBe('strict');
+    // Data kept per record, per visit or per caller.
+    expect(read('Care plans built from that resident\'s own readings.').personalization).toBe('yes');
+    expect(read('Tenants check their next boiler service from the app.').personalization).toBe('yes');
+    expect(read('Notes for sales staff before each client meeting.').personalization).toBe('yes');
+    // What a wrong answer costs, connectivity and change, said in passing.
+    expect(read('A wrong code gets us fined.').accuracyStakes).toBe('high');
+    expect(read('If it misses a few, the clerk will spot them.').accuracyStakes).toBe('low');
+    expect(read('No offline mode needed.').deployment).toBe('cloud');
+    expect(read('The logbook is updated after every inspection.').knowledgeFreshness).toBe('daily');
+    expect(read('It would pull the totals from that site\'s meter logs.').knowledgeNeed).toBe('proprietary');
+    expect(read('Answers are scattered across forty PDFs and the wiki.').knowledgeNeed).toBe('proprietary');
+    expect(read('Checks against the suppliers\' published tables.').knowledgeNeed).toBe('public');
+    expect(read('Naming the manual would be handy.').citations).toBe('nice');
+    // Inputs arriving in every format are not an output layout.
+    expect(read('Suppliers send price lists in all sorts of formats.').outputStructure).toBeUndefined();
+  });
   it('reads model names and sizes', () => {
     expect(read('We use GPT-4o through the API').modelClass).toBe('frontier-api');
     expect(read('We self-host Llama 2 7B').modelClass).toBe('open-medium');
