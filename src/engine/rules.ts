@@ -100,6 +100,8 @@ export const FACTOR_RULES: FactorRule[] = [
     citations: [
       c('002-rag-vs-fine-tuning-choosing-the-right-approach#when-to-choose-rag', 'Your knowledge base changes frequently (e.g., product catalogs, company policies, recent research papers).'),
       c('003-rag-and-fine-tuning-which-tool-boosts-llm-applications#is-the-data-static-or-dynamic-and-why-does-it-matter', 'As external knowledge bases or databases evolve, the RAG system seamlessly incorporates these changes, preserving its relevance without the need for frequent model retraining.'),
+      c('000-when-to-apply-rag-vs-fine-tuning#rag-advantages-over-fine-tuning-llms', 'Allow changing knowledge sources without retraining the LLM.'),
+      c('000-when-to-apply-rag-vs-fine-tuning#key-practical-considerations-for-rag-and-fine-tuning', 'RAG supports frequently updated knowledge without retraining. Fine-tuning requires periodic retraining.'),
     ],
   },
   {
@@ -112,6 +114,8 @@ export const FACTOR_RULES: FactorRule[] = [
     citations: [
       c('001-rag-vs-fine-tuning-which-to-pick#when-to-choose-retrieval-augmented-generation-rag', 'If your application needs current information (e.g., news, current affairs, or constantly changing databases), RAG systems are able to access the latest data and give accurate responses.'),
       c('001-rag-vs-fine-tuning-which-to-pick#a-approach-to-knowledge', 'After being trained, its knowledge is locked, and the model cannot acquire new facts unless retrained.'),
+      c('000-when-to-apply-rag-vs-fine-tuning#key-practical-considerations-for-rag-and-fine-tuning', 'RAG supports frequently updated knowledge without retraining. Fine-tuning requires periodic retraining.'),
+      c('002-rag-vs-fine-tuning-choosing-the-right-approach#when-to-choose-rag', 'Your knowledge base changes frequently (e.g., product catalogs, company policies, recent research papers).'),
     ],
   },
   {
@@ -238,6 +242,7 @@ export const FACTOR_RULES: FactorRule[] = [
     citations: [
       c('003-rag-and-fine-tuning-which-tool-boosts-llm-applications#availability-of-labeled-training-data', 'However, in situations where such data is scarce, a RAG system serves as a robust alternative, guaranteeing that the application remains well-informed by data and contextually aware thanks to its retrieval capabilities.'),
       c('000-when-to-apply-rag-vs-fine-tuning#rag-advantages-over-fine-tuning-llms', 'Have lower data requirements since the LLM is not retrained.'),
+      c('000-when-to-apply-rag-vs-fine-tuning#key-practical-considerations-for-rag-and-fine-tuning', 'Fine-tuning requires sizable domain-specific datasets. RAG relies more on external knowledge sources.'),
     ],
   },
   {
@@ -271,6 +276,7 @@ export const FACTOR_RULES: FactorRule[] = [
     citations: [
       c('003-rag-and-fine-tuning-which-tool-boosts-llm-applications#availability-of-labeled-training-data', 'Essentially, when abundant labeled data describing the domain’s nuances is available, fine-tuning can provide a more customized and polished model behavior.'),
       c('002-rag-vs-fine-tuning-choosing-the-right-approach#data-requirements', 'Needs labeled training examples (hundreds to thousands depending on task complexity).'),
+      c('000-when-to-apply-rag-vs-fine-tuning#key-practical-considerations-for-rag-and-fine-tuning', 'Fine-tuning requires sizable domain-specific datasets. RAG relies more on external knowledge sources.'),
     ],
   },
   // modelClass
@@ -283,6 +289,7 @@ export const FACTOR_RULES: FactorRule[] = [
     citations: [
       c('000-when-to-apply-rag-vs-fine-tuning#large-language-models', 'For massive models like GPT-4 with Trillions of parameters, RAG is generally preferable over fine-tuning:'),
       c('004-when-to-use-fine-tuning-and-when-to-use-rag#use-rag-when', 'For massive LLM’s, RAG is often the preferred choice due to the compute required by fine- tuning.'),
+      c('000-when-to-apply-rag-vs-fine-tuning#key-practical-considerations-for-rag-and-fine-tuning', 'RAG requires access to large pretrained models. Developing smaller custom models in-house is more accessible.'),
     ],
   },
   {
