@@ -586,6 +586,10 @@ describe('deterministic extractor', () => {
     expect(read('Answers are scattered across forty PDFs and the wiki.').knowledgeNeed).toBe('proprietary');
     expect(read('Checks against the suppliers\' published tables.').knowledgeNeed).toBe('public');
     expect(read('Naming the manual would be handy.').citations).toBe('nice');
+    // Constant change is live data; "often" stays a vaguer weekly.
+    expect(read('Seat availability changes constantly.').knowledgeFreshness).toBe('realtime');
+    expect(read('Our price list is constantly changing.').knowledgeFreshness).toBe('realtime');
+    expect(read('The handbook changes often.').knowledgeFreshness).toBe('weekly');
     // Inputs arriving in every format are not an output layout.
     expect(read('Suppliers send price lists in all sorts of formats.').outputStructure).toBeUndefined();
   });
