@@ -53,17 +53,21 @@ function why(advisor: Advisor, json: boolean, question: string): void {
   write(JSON.stringify({ answer: answer.answer, passages: answer.passages, citations: answer.citations }));
 }
 
+const LEAVE = /^\s*\/?(?:exit|quit|bye|goodbye)\s*[.!]?\s*$/i;
+
 async function chat(advisor: Advisor, json: boolean): Promise<void> {
   const interactive = process.stdin.isTTY === true && !json;
   const conversationId = `cli:${randomUUID()}`;
   const userName = userInfo().username;
   const base = { conversationId, userId: `cli:${userName}`, userName };
   let pendingChoices: { field: string; values: string[] } | null = null;
-  if (interactive) write(renderForTerminal(await advisor.handle({ ...base, text: 'help' }), true) + '\n');
+  if (interactive) write(`${renderForTerminal(await advisor.handle({ ...base, text: 'help' }), true)}\nType "exit" to leave.\n`);
   const reader = createInterface({ input: process.stdin, output: interactive ? process.stdout : undefined, terminal: interactive, crlfDelay: Infinity });
   if (interactive) reader.setPrompt('> ');
   if (interactive) reader.prompt();
   for await (const line of reader) {
+    // The JSON protocol answers every line; a person at the terminal can leave by saying so.
+    if (!json && LEAVE.test(line)) break;
     const message: UserMessage = { ...base, text: line };
     // In a terminal the choices are numbered; a bare number picks one.
     const picked = interactive && pendingChoices ? /^\s*(\d{1,2})\s*$/.exec(line) : null;

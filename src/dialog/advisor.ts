@@ -53,11 +53,13 @@ interface Turn {
  */
 const DEFAULT_MAX_QUESTIONS = 5;
 
+const COMMANDS_LINE = 'Commands: "show profile", "why?", "why not fine-tuning?", "what if we had 5k examples?", "summary", "not sure" (skip a question), "start over", "help".';
+
 export const HELP_TEXT = [
   'I help your team choose how to adapt a language model: RAG, fine-tuning, a hybrid of both, or plain prompting.',
   'Describe your project in a sentence or two: what the model should do, what knowledge it needs and how often that changes, any style or format rules, how many labeled examples you have, and which model you plan to use.',
   'I ask only the questions whose answers could change the recommendation, then explain it with quotes from the source documents.',
-  'Commands: "show profile", "why?", "why not fine-tuning?", "what if we had 5k examples?", "summary", "not sure" (skip a question), "start over", "help". You can correct me at any time ("actually the docs change daily").',
+  `${COMMANDS_LINE} You can correct me at any time ("actually the docs change daily").`,
 ].join('\n');
 
 const STORE_DOWN_TEXT =
@@ -249,6 +251,10 @@ export class Advisor {
         return this.whatIf(state, intent.text);
       case 'why':
         return await this.why(state, message.text, intent.option, intent.negated);
+      case 'thanks':
+        return { state, reply: reply('notice', [section(this.thanksText(state))], this.pendingQuestion(state)) };
+      case 'unknown-command':
+        return { state, reply: reply('notice', [section(unknownCommandText(intent.word))], this.pendingQuestion(state)) };
       case 'question':
         return this.questionOrStatement(state, message);
       case 'statement':
@@ -502,6 +508,13 @@ export class Advisor {
     return { state, reply: this.nothingUnderstood(message.text) };
   }
 
+  /** What to say to "thanks": where the conversation stands and what can come next. */
+  private thanksText(state: ConversationState): string {
+    if (state.pendingField) return 'Glad to help. One question is still open, below; answer it or say "recommend now".';
+    if (state.phase === 'recommended') return 'Glad to help. Say "summary" for the decision summary to share, "why?" for the reasons, or "start over" for another project.';
+    return 'Glad to help. Describe your project in a sentence or two whenever you are ready.';
+  }
+
   private nothingUnderstood(text: string): Reply {
     const nonEnglish = /[^\p{Script=Latin}\p{P}\p{N}\s]/u.test(text);
     const hint = nonEnglish ? 'I read project descriptions in English only for now. ' : '';
@@ -533,6 +546,10 @@ function leadChange(before: EngineResult, after: EngineResult): string {
   const rival = optionName(now.runnerUp);
   if (now.runnerUp !== was.runnerUp) return ` ${rival} would become the closest alternative, ${pointsText(now.gap)} behind; now it is ${optionName(was.runnerUp)}, ${pointsText(was.gap)} behind.`;
   return ` ${rival} would be ${pointsText(now.gap)} behind (now ${pointsText(was.gap)}).`;
+}
+
+function unknownCommandText(word: string): string {
+  return `There is no "${word}" command. To change an answer, say the new value in plain words ("actually the docs change daily"). ${COMMANDS_LINE}`;
 }
 
 /** "Is a small model ok?", "should we use GPT-4?": a question about a choice, not the choice. */

@@ -10,6 +10,8 @@ export type Intent =
   | { kind: 'recommend-now' }
   | { kind: 'what-if'; text: string }
   | { kind: 'why'; option: Option | null; negated: boolean }
+  | { kind: 'thanks' }
+  | { kind: 'unknown-command'; word: string }
   | { kind: 'question' }
   | { kind: 'statement' };
 
@@ -19,9 +21,13 @@ const COMMANDS: { pattern: RegExp; intent: Intent }[] = [
   { pattern: /^(?:start over|start again|restart|reset|new project|clear|forget (?:it|everything))[.!]?$/, intent: { kind: 'start-over' } },
   { pattern: /^(?:(?:show|see|view|print|display)(?: me)? (?:the |my |our )?profile|profile|what do you know(?: so far)?\??|what have you got\??)$/, intent: { kind: 'show-profile' } },
   { pattern: /^(?:post (?:the |a )?)?(?:decision )?summary(?: please)?[.!]?$|^post (?:the )?decision(?: summary)?$/, intent: { kind: 'summary' } },
-  { pattern: /^(?:not sure|unsure|skip|pass|don't know|dont know|do not know|no idea|idk|dunno|unknown|no clue|can't say|hard to say)[.!]?$/, intent: { kind: 'skip' } },
+  { pattern: /^(?:not sure|unsure|skip|next|next question|pass|don't know|dont know|do not know|no idea|idk|dunno|unknown|no clue|can't say|hard to say)[.!]?$/, intent: { kind: 'skip' } },
+  { pattern: /^(?:thanks?|thank you|thx|ty|cheers|many thanks|great|perfect|awesome|brilliant|cool|nice|got it|makes sense|sounds good|that helps|very helpful|helpful)(?: (?:so much|a lot|very much|again|a bunch))?(?:,? (?:thanks?|thank you))?[.!]*$/, intent: { kind: 'thanks' } },
   { pattern: /^(?:just )?(?:tell me|give me|show me)?(?: the| your)? ?(?:recommendation|answer|verdict|result)(?: now)?(?: please)?[.!]?$|^(?:that's all|that is all|skip the questions|no more questions)[.!]?$|^(?:just |please )?recommend(?: now| already)?(?: please)?[.!]?$/, intent: { kind: 'recommend-now' } },
 ];
+
+/** Words people type expecting a command the bot does not have: answered as such, not searched for. */
+const UNKNOWN_COMMAND = /^\/?(undo|go back|back|cancel|quit|exit|stop|menu|settings|options|home|delete|save|edit)[.!]?$/;
 
 const OPTION_WORDS: { option: Option; pattern: RegExp }[] = [
   { option: 'hybrid', pattern: /\bhybrid\b|\bboth\b|\bcombin/ },
@@ -59,6 +65,8 @@ export function detectIntent(rawText: string): Intent {
   const text = withoutOpener(normalise(rawText));
   const command = COMMANDS.find(({ pattern }) => pattern.test(text));
   if (command) return command.intent;
+  const unknown = UNKNOWN_COMMAND.exec(text);
+  if (unknown) return { kind: 'unknown-command', word: unknown[1] ?? text };
   const whatIf = /^(?:what if|suppose|supposing|imagine|hypothetically|what would (?:change|happen) if|and if|what about if)\b[,:]?\s*(.*)$/.exec(text);
   if (whatIf) return { kind: 'what-if', text: whatIf[1] ?? '' };
   if (/^why\b/.test(text)) {

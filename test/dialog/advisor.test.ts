@@ -199,6 +199,24 @@ describe('conversation', () => {
     expect((await user.state())?.profile.knowledgeFreshness).toBe('daily');
   });
 
+  it('answers thanks and commands it does not have plainly, changing nothing and keeping the open question', async () => {
+    const user = chat(makeAdvisor());
+    await user.say(DOCS_BOT);
+    const before = await user.state();
+    const undo = await user.say('undo');
+    expect(undo.kind).toBe('notice');
+    expect(undo.text).toContain('There is no "undo" command.');
+    expect(undo.text).toContain('"start over"');
+    expect(undo.question?.field).toBe('behaviourNeed');
+    const thanks = await user.say('thanks!');
+    expect(thanks.text).toContain('One question is still open');
+    expect(thanks.sections.flatMap((part) => part.citations)).toEqual([]);
+    expect(await user.state()).toMatchObject({ profile: before?.profile, pendingField: 'behaviourNeed' });
+    // "next" skips the open question, like "skip".
+    await user.say('next');
+    expect((await user.state())?.skipped).toContain('behaviourNeed');
+  });
+
   it('after a side answer, shows the still pending question with its choices, not the choices alone', async () => {
     const user = chat(makeAdvisor());
     const asked = await user.say(DOCS_BOT);

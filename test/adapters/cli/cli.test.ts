@@ -95,6 +95,17 @@ describe('advisor CLI', () => {
     expect(result.stdout).toContain('RAG (retrieval-augmented generation)');
   });
 
+  it('chat ends when the person says "exit", without answering the lines after it; --json answers every line', () => {
+    const described = 'A support chatbot answering questions from our product docs, which change weekly.';
+    const plain = run(['chat'], `${described}\nexit\nhelp\n`);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toContain('Must the model follow a particular tone');
+    expect(plain.stdout).not.toContain('I help your team choose');
+    const json = run(['chat', '--json'], `${described}\nexit\n`);
+    expect(json.lines).toHaveLength(2);
+    expect(JSON.parse(json.lines[1] ?? '{}').text).toContain('There is no "exit" command');
+  });
+
   it('the advisor bin runs without a build step', () => {
     const result = spawnSync(process.execPath, ['bin/advisor.js', 'assess', '--json', 'translate our marketing posts, general content'], { cwd: ROOT, env: ENV, encoding: 'utf8', timeout: 30_000 });
     expect(JSON.parse(result.stdout).recommendation).toBe('prompting');
