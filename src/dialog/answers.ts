@@ -6,7 +6,8 @@ const YES_WORDS = String.raw`yes|yep|yeah|yup|sure|correct|right|absolutely|defi
 const NO_WORDS = String.raw`no|nope|nah|not really|n`;
 /** A reply that opens with yes or no ("yes, we do", "no GPUs"). */
 const YES = new RegExp(String.raw`^(?:${YES_WORDS}|we do|they do|it does|it is)\b`);
-const NO = new RegExp(String.raw`^(?:${NO_WORDS}|none|we don't|we do not|they don't|it doesn't|it isn't)\b`);
+/** "No" as an answer, not as a word for "zero" ("no rules really" says nothing about the question asked). */
+const NO = new RegExp(String.raw`^(?:(?:${NO_WORDS})(?=$|\s*[,.!;:-]|\s+(?:we|it|they|i|not|never|thanks|thank|sorry|really|just|nothing|none|that)\b)|none\b|we don't|we do not|they don't|it doesn't|it isn't)`);
 /** "No wait, we do have GPUs": the yes or no opens a correction of something else, and answers nothing. */
 const OPENS_CORRECTION = new RegExp(String.raw`^(?:${YES_WORDS}|${NO_WORDS}|oh no)\b[\s,.!-]*(?:wait|sorry|actually|hang on|hold on|i mean|i meant|scratch that|correction|my bad|oops)\b`);
 /** A reply that is nothing but yes or no to "Is that right?" ("yes, that's right", "nope"). */

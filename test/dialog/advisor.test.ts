@@ -133,6 +133,17 @@ describe('conversation', () => {
     expect(['no', "no, we don't", 'yes, we do'].map((text) => readAnswer('knowledgeNeed', text))).toEqual(['none', 'none', 'proprietary']);
   });
 
+  it('takes "no" as an answer only when it is one: "no rules really" says nothing about the knowledge asked about', async () => {
+    const user = chat(makeAdvisor());
+    const first = await user.say('We want to summarise our incident reports into one paragraph each for the Monday meeting. We have no GPUs.');
+    expect(first.question?.field).toBe('knowledgeNeed');
+    const reply = await user.say('no rules really');
+    expect((await user.state())?.profile.knowledgeNeed).toBe('proprietary');
+    expect(reply.question?.field).toBe('knowledgeNeed');
+    expect(['no rules really', 'no idea', 'no way'].map((text) => readAnswer('knowledgeNeed', text))).toEqual([null, null, null]);
+    expect(['no thanks', 'no.', 'nope', 'not really', 'nah, general knowledge is fine'].map((text) => readAnswer('knowledgeNeed', text))).toEqual(['none', 'none', 'none', 'none', 'none']);
+  });
+
   it('recommends at once on "recommend now", as the provisional summary tells the user to say', async () => {
     const user = chat(makeAdvisor());
     await user.say('We want to summarise our incident reports into one paragraph each for the Monday meeting.');
