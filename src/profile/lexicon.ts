@@ -501,6 +501,9 @@ export const CUES: Cue[] = [
   ...cue('knowledgeFreshness', 'realtime', 1, /\b(?:changes?|changing|changed|updated|updates?) constantly\b/, /\bconstantly (?:changing|changes|updated|updating|shifting|moving)\b/),
   // "General knowledge is fine" says the model needs nothing more, not that it needs world knowledge.
   ...cue('knowledgeNeed', 'none', 3, /\bgeneral (?:knowledge|language|ability|abilities) (?:is|would be|should be|will be) (?:fine|enough|sufficient|plenty|ok|okay)\b/),
+  // Found trying the bot: "recommends the right tyres for a customer's car, using our stock list".
+  ...cue('task', 'recommendation', 2, /\brecommend(?:s|ing)? (?:the )?(?:right|best|most suitable|suitable|matching|ideal) [\w-]+/),
+  ...cue('knowledgeNeed', 'proprietary', 2, /\bour (?:[\w-]+ )?stock (?:list|sheet|file|database|system|feed)s?\b/),
 ];
 
 /** Misspellings seen in real messages, fixed before the cues run. */

@@ -590,6 +590,9 @@ describe('deterministic extractor', () => {
     expect(read('Seat availability changes constantly.').knowledgeFreshness).toBe('realtime');
     expect(read('Our price list is constantly changing.').knowledgeFreshness).toBe('realtime');
     expect(read('The handbook changes often.').knowledgeFreshness).toBe('weekly');
+    // Found trying the bot by hand.
+    expect(read('A shop assistant that recommends the right bike for each rider.').task).toBe('recommendation');
+    expect(read('Answers come from our stock list.').knowledgeNeed).toBe('proprietary');
     // Inputs arriving in every format are not an output layout.
     expect(read('Suppliers send price lists in all sorts of formats.').outputStructure).toBeUndefined();
   });
