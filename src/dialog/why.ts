@@ -6,7 +6,7 @@ import { processTerm, tokenize } from '../text/terms.js';
 import { normalise } from '../profile/extract.js';
 import type { ProfileField } from '../profile/schema.js';
 import type { AssessmentResult, CitationView } from './messages.js';
-import { describeValue, optionName, pointsText } from './render.js';
+import { describeValue, optionName, pointsText, readableQuote } from './render.js';
 
 /** What a "why" question is about, mapped to the profile fields whose rules cite the relevant passages. */
 const TOPICS: { field: ProfileField; pattern: RegExp }[] = [
@@ -282,7 +282,8 @@ export function answerWhy(
   const { ranked, views, covered } = cited?.covered ? cited : searchedEvidence(knowledge, question, result, option);
   const plainLines = explain ? engineLines(result, option, context.negated ?? false) : [];
   const lines = explain && cited?.covered ? engineLines(result, option, context.negated ?? false, cited.markers) : plainLines;
-  const quoted = views.map((view, index) => `[${index + 1}] "${view.quote}" — ${view.title} › ${view.section}`);
+  // Read as in the chat (a table row with its column names); `citations` keep the verbatim quote.
+  const quoted = views.map((view, index) => `[${index + 1}] "${readableQuote(view.quote, view.columns)}" — ${view.title} › ${view.section}`);
   const sourcePart = covered ? ['From the sources:', ...quoted] : ["The sources don't cover this question. Try asking about RAG, fine-tuning, data, cost, latency, privacy or model size."];
   return {
     answer: [...lines, ...(lines.length > 0 ? [''] : []), ...sourcePart].join('\n'),

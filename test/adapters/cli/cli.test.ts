@@ -68,6 +68,14 @@ describe('advisor CLI', () => {
     }
   });
 
+  it('why in plain text reads a quoted table row with its column names, as the chat does', () => {
+    const { stdout } = run(['why', 'is fine-tuning cheaper than RAG in the long run?']);
+    expect(stdout).toContain('"Cost — Fine-tuning: Higher (training); RAG: Lower (inference)"');
+    expect(stdout).not.toContain('**');
+    const { lines } = run(['why', '--json', 'is fine-tuning cheaper than RAG in the long run?']);
+    expect(JSON.parse(lines[0] ?? '{}').citations.map((citation: { quote: string }) => citation.quote)).toContain('| **Cost** | Higher (training) | Lower (inference) |');
+  });
+
   it('an unknown command prints usage and exits 2', () => {
     const { code, stderr } = run(['frobnicate']);
     expect(code).toBe(2);
