@@ -1,4 +1,4 @@
-import { decide } from '../engine/index.js';
+import { decide, rankOptions } from '../engine/index.js';
 import type { EngineResult, Option } from '../engine/types.js';
 import type { KnowledgeBase } from '../knowledge/index.js';
 import type { Logger } from '../log.js';
@@ -6,7 +6,7 @@ import { deterministicExtractor, extractProfile, extractWithInference, normalise
 import { fieldQuestion } from '../profile/catalogue.js';
 import { isFieldValue, isProfileField, profileValue, PROFILE_FIELDS, type Profile, type ProfileField } from '../profile/schema.js';
 import { StoreUnavailableError, type ConversationState, type ConversationStore } from '../store/types.js';
-import { confirmation, readAnswer } from './answers.js';
+import { confirmation, readAnswer, startsCorrection } from './answers.js';
 import { cleanInput, looksLikeSteering, MAX_MESSAGE_CHARS, type InputProblem } from './input.js';
 import { detectIntent, mentionedOption, type Intent } from './intents.js';
 import { NOT_SURE_VALUE, type AssessmentResult, type DecisionRecord, type Reply, type ReplySection, type UserMessage } from './messages.js';
@@ -53,7 +53,7 @@ interface Turn {
  */
 const DEFAULT_MAX_QUESTIONS = 5;
 
-const COMMANDS_LINE = 'Commands: "show profile", "why?", "why not fine-tuning?", "what if we had 5k examples?", "summary", "not sure" (skip a question), "start over", "help".';
+const COMMANDS_LINE = 'Commands: "show profile", "why?", "why not fine-tuning?", "what if we had 5k examples?", "recommend now", "summary", "not sure" (skip a question), "start over", "help".';
 
 export const HELP_TEXT = [
   'I help your team choose how to adapt a language model: RAG, fine-tuning, a hybrid of both, or plain prompting.',
@@ -500,7 +500,7 @@ export class Advisor {
       const text = 'There is no question waiting for an answer: the recommendation is above. Ask "why?", "what if …?", "summary", or correct a detail (e.g. "actually we do have GPUs").';
       return { state, reply: reply('notice', [section(text)]) };
     }
-    if (state.phase === 'recommended' && OPENS_CORRECTION.test(normalise(message.text))) {
+    if (state.phase === 'recommended' && startsCorrection(message.text)) {
       const text = `I could not tell which detail that changes, so nothing changed. Say the new value in plain words, e.g. "actually the docs change daily", "we do have GPUs" or "it runs in the cloud". This is what I have:\n${profileLines(state.profile, state.skipped, state.guessed)}`;
       return { state, reply: reply('notice', [section(text)], { actions: RESULT_ACTIONS }) };
     }
@@ -531,11 +531,10 @@ export class Advisor {
   }
 }
 
-/** Best and second-best option with the gap between them, to one decimal. */
+/** The second-best option (ties broken as the engine breaks them) and how far behind it is, to one decimal. */
 function lead(result: EngineResult): { runnerUp: Option; gap: number } {
-  const [first, second] = (Object.entries(result.scores) as [Option, number][]).sort((a, b) => b[1] - a[1]);
-  const gap = first && second ? Math.round((first[1] - second[1]) * 10) / 10 : 0;
-  return { runnerUp: second?.[0] ?? result.recommendation, gap };
+  const runnerUp = rankOptions(result.scores)[1] ?? result.recommendation;
+  return { runnerUp, gap: Math.round((result.scores[result.recommendation] - result.scores[runnerUp]) * 10) / 10 };
 }
 
 /** What a what-if does to the closest rival when the recommendation stands: a lower confidence alone does not say who gains. */
@@ -554,8 +553,6 @@ function unknownCommandText(word: string): string {
 
 /** "Is a small model ok?", "should we use GPT-4?": a question about a choice, not the choice. */
 const ASKS_ADVICE = /^(?:is|are|would|should|could|can|does|do|will|shall|isn'?t|wouldn'?t|shouldn'?t|what about|how about)\b[^.!?]*\?\s*$/;
-/** "Actually …", "wait, …", "correction: …": the message means to change something already said. */
-const OPENS_CORRECTION = /^(?:actually|wait|correction|sorry|oops|my bad|scratch that|i meant|i mean|hang on|hold on|not quite|that'?s (?:not right|wrong)|no,)\b/;
 
 function asksAdvice(text: string): boolean {
   return ASKS_ADVICE.test(normalise(text));

@@ -8,8 +8,16 @@ const NO_WORDS = String.raw`no|nope|nah|not really|n`;
 const YES = new RegExp(String.raw`^(?:${YES_WORDS}|we do|they do|it does|it is)\b`);
 /** "No" as an answer, not as a word for "zero" ("no rules really" says nothing about the question asked). */
 const NO = new RegExp(String.raw`^(?:(?:${NO_WORDS})(?=$|\s*[,.!;:-]|\s+(?:we|it|they|i|not|never|thanks|thank|sorry|really|just|nothing|none|that)\b)|none\b|we don't|we do not|they don't|it doesn't|it isn't)`);
+/** Words that open a correction of something said before. */
+const CORRECTION_OPENERS = String.raw`wait|sorry|actually|hang on|hold on|i mean|i meant|scratch that|correction|my bad|oops`;
 /** "No wait, we do have GPUs": the yes or no opens a correction of something else, and answers nothing. */
-const OPENS_CORRECTION = new RegExp(String.raw`^(?:${YES_WORDS}|${NO_WORDS}|oh no)\b[\s,.!-]*(?:wait|sorry|actually|hang on|hold on|i mean|i meant|scratch that|correction|my bad|oops)\b`);
+const OPENS_CORRECTION = new RegExp(String.raw`^(?:${YES_WORDS}|${NO_WORDS}|oh no)\b[\s,.!-]*(?:${CORRECTION_OPENERS})\b`);
+const STARTS_CORRECTION = new RegExp(String.raw`^(?:${CORRECTION_OPENERS}|not quite|that'?s (?:not right|wrong)|no,)(?:\b|$)`);
+
+/** Whether a message sets out to change something already said ("actually …", "wait, …", "no, …"). */
+export function startsCorrection(text: string): boolean {
+  return STARTS_CORRECTION.test(normalise(text));
+}
 /** A reply that is nothing but yes or no to "Is that right?" ("yes, that's right", "nope"). */
 const CONFIRMS = new RegExp(String.raw`^(?:(?:${YES_WORDS}|exactly) ?)?(?:that'?s|that is)? ?(?:right|correct)?$`);
 const DENIES = new RegExp(String.raw`^(?:(?:${NO_WORDS}) ?)?(?:that'?s|that is)? ?(?:wrong|incorrect|not right|not quite)?$`);
