@@ -504,6 +504,7 @@ export const CUES: Cue[] = [
   // Found trying the bot: "recommends the right tyres for a customer's car, using our stock list".
   ...cue('task', 'recommendation', 2, /\brecommend(?:s|ing)? (?:the )?(?:right|best|most suitable|suitable|matching|ideal) [\w-]+/),
   ...cue('knowledgeNeed', 'proprietary', 2, /\bour (?:[\w-]+ )?stock (?:list|sheet|file|database|system|feed)s?\b/),
+  ...cue('behaviourNeed', 'light', 2, /\b(?:in|with|match|keep|keeps) (?:our|the|their|a) (?:[\w-]+ ){0,2}vibe\b/),
 ];
 
 /** Misspellings seen in real messages, fixed before the cues run. */
@@ -535,6 +536,8 @@ export const TYPO_FIXES: Record<string, string> = {
   isnt: "isn't",
   arent: "aren't",
   cant: "can't",
+  whats: "what's",
+  wats: "what's",
   didnt: "didn't",
   msgs: 'messages',
   descs: 'descriptions',

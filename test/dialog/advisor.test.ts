@@ -228,6 +228,15 @@ describe('conversation', () => {
     expect((await user.state())?.skipped).toContain('behaviourNeed');
   });
 
+  it('reads "whats the cheapest option" without an apostrophe as a question, not as a failed answer', async () => {
+    const user = chat(makeAdvisor());
+    await user.say(DOCS_BOT);
+    const reply = await user.say('whats the cheapest option');
+    expect(reply.kind).toBe('answer');
+    expect(reply.sections.flatMap((part) => part.citations).some((citation) => /cost|econom|expensive/i.test(citation.quote))).toBe(true);
+    expect(reply.question?.field).toBe('behaviourNeed');
+  });
+
   it('after a side answer, shows the still pending question with its choices, not the choices alone', async () => {
     const user = chat(makeAdvisor());
     const asked = await user.say(DOCS_BOT);

@@ -593,6 +593,7 @@ describe('deterministic extractor', () => {
     // Found trying the bot by hand.
     expect(read('A shop assistant that recommends the right bike for each rider.').task).toBe('recommendation');
     expect(read('Answers come from our stock list.').knowledgeNeed).toBe('proprietary');
+    expect(read('Captions in our chill vibe.').behaviourNeed).toBe('light');
     // Inputs arriving in every format are not an output layout.
     expect(read('Suppliers send price lists in all sorts of formats.').outputStructure).toBeUndefined();
   });
