@@ -5,6 +5,8 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createAdvisor, createLanguageModel, type Advisor } from '../../src/index.js';
 import { answerWhy } from '../../src/dialog/why.js';
+import { inputProblemText } from '../../src/dialog/advisor.js';
+import { cleanInput } from '../../src/dialog/input.js';
 import { ConfigError, llmSettings, loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
 import { openStore } from '../../src/store/open.js';
@@ -44,7 +46,14 @@ async function assess(advisor: Advisor, json: boolean, text: string): Promise<vo
   write(JSON.stringify(reply.result ?? { error: reply.text, profile: {} }));
 }
 
-function why(advisor: Advisor, json: boolean, question: string): void {
+function why(advisor: Advisor, json: boolean, rawQuestion: string): void {
+  // The same limits as the chat: an empty, binary or over-long question gets a message, not a search.
+  const { text: question, problem } = cleanInput(rawQuestion);
+  if (problem) {
+    const message = inputProblemText(problem);
+    write(json ? JSON.stringify({ answer: message, passages: [], citations: [] }) : message);
+    return;
+  }
   const answer = answerWhy(advisor.knowledge, question);
   if (!json) {
     write(answer.answer);
@@ -81,7 +90,14 @@ async function chat(advisor: Advisor, json: boolean): Promise<void> {
 }
 
 export async function runCli(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
   const [command = 'chat', ...rest] = positionals;
   const text = rest.length > 0 ? rest.join(' ') : undefined;
   if (values.help || command === 'help') {
@@ -110,6 +126,11 @@ export async function runCli(argv: string[]): Promise<number> {
 
 const isMain = process.argv[1] !== undefined && /adapters[/\\]cli[/\\]main\.ts$|bin[/\\]advisor(\.js)?$/.test(process.argv[1]);
 if (isMain) {
+  // A reader that stops early (`advisor assess … | head -1`) is not an error worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(0);
+  });
   runCli(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

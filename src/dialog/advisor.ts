@@ -72,6 +72,11 @@ const PROBLEM_TEXT: Record<InputProblem, string> = {
   'no-words': 'I could not find any words in that message. Describe your project in plain words, or type "help"; nothing in your conversation was changed.',
 };
 
+/** What to tell someone whose message could not be read, and that nothing changed. */
+export function inputProblemText(problem: InputProblem): string {
+  return PROBLEM_TEXT[problem];
+}
+
 /** A question this long that names a project fact is a project description phrased as a question. */
 const DESCRIPTION_WORDS = 15;
 
@@ -105,7 +110,7 @@ export class Advisor {
   /** One turn of a conversation; the state change and the reply are saved together. */
   async handle(message: UserMessage): Promise<Reply> {
     const { text, problem } = cleanInput(message.text ?? '');
-    if (problem && !message.choice && !message.action) return reply('notice', [section(PROBLEM_TEXT[problem])]);
+    if (problem && !message.choice && !message.action) return reply('notice', [section(PROBLEM_TEXT[problem])], await this.openQuestion(message.conversationId));
     let decision: DecisionRecord | undefined;
     try {
       const result = await this.store.update(message.conversationId, async (state) => {
@@ -339,6 +344,9 @@ export class Advisor {
       const hint = `If you meant that as your answer, say "${choiceLabel(pending, asAnswer)}" or pick it below.`;
       return this.why(state, message.text, mentionedOption(message.text.toLowerCase()), false, false, [section(hint)]);
     }
+    // "What about a small model?" names a project detail: the user is asking what it would change.
+    const about = /^(?:so |and )?(?:what|how) about (.+)$/.exec(normalise(message.text));
+    if (about && state.phase !== 'intake' && changedFields(state.profile, about[1] ?? '').length > 0) return this.whatIf(state, about[1] ?? '');
     if (state.phase === 'intake') {
       // "Can we just point an LLM at our delivery notes and have it rewrite them…?" describes a project.
       const facts = Object.keys(profileFromDeterministic(message.text)).length;
@@ -434,8 +442,7 @@ export class Advisor {
 
   private whatIf(state: ConversationState, text: string): Turn {
     const read = profileFromDeterministic(text);
-    // "What if the wiki only changed once a year?" also names the wiki, which the profile already holds.
-    const fields = (Object.keys(read) as ProfileField[]).filter((field) => profileValue(read, field) !== profileValue(state.profile, field));
+    const fields = changedFields(state.profile, text);
     const changes = Object.fromEntries(fields.map((field) => [field, profileValue(read, field)])) as Profile;
     if (fields.length === 0) {
       const same = Object.keys(read).length > 0 ? 'That is what your profile already says, so nothing would change. ' : 'I could not tell which project detail you want to change. ';
@@ -450,7 +457,8 @@ export class Advisor {
         : `With ${changeText}, the recommendation would change from ${optionName(before.recommendation)} to ${headline(after)}.`;
     const caveat = Object.keys(state.profile).length === 0 ? ' With no project described yet, that is all the engine knows: describe the project for an answer that fits it.' : '';
     const sections = [section(verdict, 'What if'), section(`This is hypothetical: your profile is unchanged. Say it as a fact ("we have 5k examples") to update it.${caveat}`)];
-    return { state, reply: reply('answer', sections, { ...this.pendingQuestion(state), result: after }) };
+    // The hypothetical result is in the text only: a `result` would read as a recommendation, final once no question is open.
+    return { state, reply: reply('answer', sections, this.pendingQuestion(state)) };
   }
 
   /** `aboutDecision`: a "why" about the recommendation gets the engine's reasons as well as the sources. */
@@ -493,16 +501,16 @@ export class Advisor {
 
   private async notUnderstood(state: ConversationState, message: Pick<UserMessage, 'text'>): Promise<Turn> {
     const pending = state.pendingField;
+    if (Object.keys(state.profile).length > 0 && startsCorrection(message.text)) {
+      const text = `I could not tell which detail that changes, so nothing changed. Say the new value in plain words, e.g. "actually the docs change daily", "we do have GPUs" or "it runs in the cloud". This is what I have:\n${profileLines(state.profile, state.skipped, state.guessed)}`;
+      return { state, reply: reply('notice', [section(text)], pending ? this.pendingQuestion(state) : state.phase === 'recommended' ? { actions: RESULT_ACTIONS } : {}) };
+    }
     if (pending) {
       return { state, reply: reply('question', [section('I did not catch an answer to my question. Pick one of the choices, type it in your own words, or say "not sure".'), section(this.pendingQuestion(state).question?.text ?? '', 'Question')], this.pendingQuestion(state)) };
     }
     if (state.phase === 'recommended' && BARE_CHOICE.test(message.text)) {
       const text = 'There is no question waiting for an answer: the recommendation is above. Ask "why?", "what if …?", "summary", or correct a detail (e.g. "actually we do have GPUs").';
       return { state, reply: reply('notice', [section(text)]) };
-    }
-    if (state.phase === 'recommended' && startsCorrection(message.text)) {
-      const text = `I could not tell which detail that changes, so nothing changed. Say the new value in plain words, e.g. "actually the docs change daily", "we do have GPUs" or "it runs in the cloud". This is what I have:\n${profileLines(state.profile, state.skipped, state.guessed)}`;
-      return { state, reply: reply('notice', [section(text)], { actions: RESULT_ACTIONS }) };
     }
     if (state.phase === 'recommended') return this.why(state, message.text, mentionedOption(message.text.toLowerCase()), false, false);
     return { state, reply: this.nothingUnderstood(message.text) };
@@ -516,7 +524,8 @@ export class Advisor {
   }
 
   private nothingUnderstood(text: string): Reply {
-    const nonEnglish = /[^\p{Script=Latin}\p{P}\p{N}\s]/u.test(text);
+    // "=", "+" and "<>" are symbols, not another language's letters.
+    const nonEnglish = /[^\p{Script=Latin}\p{P}\p{S}\p{N}\s]/u.test(text);
     const hint = nonEnglish ? 'I read project descriptions in English only for now. ' : '';
     return reply('help', [
       section(`${hint}I could not find project details in that message. Tell me what the model should do and what it needs to know, e.g. "a support bot answering questions from our docs, which change weekly; we have no labeled data".`),
@@ -524,11 +533,27 @@ export class Advisor {
     ]);
   }
 
+  /** The question still open in a conversation, for a reply that does not touch its state; none when the store cannot say. */
+  private async openQuestion(conversationId: string): Promise<Pick<Reply, 'question'>> {
+    try {
+      const state = await this.store.get(conversationId);
+      return state ? this.pendingQuestion(state) : { question: null };
+    } catch {
+      return { question: null };
+    }
+  }
+
   private pendingQuestion(state: ConversationState): Pick<Reply, 'question'> {
     if (!state.pendingField) return { question: null };
     const { field, text, choices } = fieldQuestion(state.pendingField);
     return { question: { field, text, choices } };
   }
+}
+
+/** Fields a text reads differently from the profile ("what if the wiki only changed once a year?" also names the wiki, which the profile already holds). */
+function changedFields(profile: Profile, text: string): ProfileField[] {
+  const read = profileFromDeterministic(text);
+  return (Object.keys(read) as ProfileField[]).filter((field) => profileValue(read, field) !== profileValue(profile, field));
 }
 
 /** The second-best option (ties broken as the engine breaks them) and how far behind it is, to one decimal. */

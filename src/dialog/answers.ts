@@ -1,4 +1,4 @@
-import { fieldQuestion } from '../profile/catalogue.js';
+import { fieldQuestion, shortAnswer } from '../profile/catalogue.js';
 import { bucketExamples, extractProfile, normalise } from '../profile/extract.js';
 import { profileValue, type ProfileField } from '../profile/schema.js';
 
@@ -8,6 +8,7 @@ const NO_WORDS = String.raw`no|nope|nah|not really|n`;
 const YES = new RegExp(String.raw`^(?:${YES_WORDS}|we do|they do|it does|it is)\b`);
 /** "No" as an answer, not as a word for "zero" ("no rules really" says nothing about the question asked). */
 const NO = new RegExp(String.raw`^(?:(?:${NO_WORDS})(?=$|\s*[,.!;:-]|\s+(?:we|it|they|i|not|never|thanks|thank|sorry|really|just|nothing|none|that)\b)|none\b|we don't|we do not|they don't|it doesn't|it isn't)`);
+const LEADING_YES_NO = new RegExp(String.raw`^(?:${YES_WORDS}|${NO_WORDS})\b[\s,.!-]*`);
 /** Words that open a correction of something said before. */
 const CORRECTION_OPENERS = String.raw`wait|sorry|actually|hang on|hold on|i mean|i meant|scratch that|correction|my bad|oops`;
 /** "No wait, we do have GPUs": the yes or no opens a correction of something else, and answers nothing. */
@@ -37,9 +38,10 @@ export function confirmation(rawText: string): 'yes' | 'no' | null {
 
 /** A bare number answers the labeled-examples question ("2000", "~50", "5k"). */
 function countAnswer(text: string): string | null {
-  const match = /^(?:~|about |around |roughly |maybe |approx\.? )?(\d[\d,.]*)\s*(k|thousand)?\b/.exec(text);
+  const match = /^(?:~|about |around |roughly |maybe |approx\.? |(fewer than |less than |under |below |not even |almost |nearly )|no more than |at most |up to )?(\d[\d,.]*)\s*(k|thousand)?\b/.exec(text);
   if (!match) return null;
-  const count = Number((match[1] ?? '').replace(/,/g, '')) * (match[2] ? 1000 : 1);
+  // "Less than 100" is below the number: a bucket lower at a boundary.
+  const count = Number((match[2] ?? '').replace(/,/g, '')) * (match[3] ? 1000 : 1) - (match[1] ? 1 : 0);
   return Number.isFinite(count) ? bucketExamples(count) : null;
 }
 
@@ -74,11 +76,29 @@ export function readAnswer(field: ProfileField, rawText: string): string | null 
     const count = countAnswer(text);
     if (count) return count;
   }
-  const fromWords = profileValue(extractProfile(rawText).profile, field);
+  const short = shortAnswer(field, text);
+  if (short) return short;
+  const read = extractProfile(rawText).profile;
+  const fromWords = profileValue(read, field);
   if (fromWords) return fromWords;
   if (OPENS_CORRECTION.test(text)) return null;
+  // "Yes, some": the words after the yes or no may name the choice.
+  const rest = text.replace(LEADING_YES_NO, '');
+  if (rest !== text && rest.length > 0) {
+    const named = question.choices.find((choice) => choiceNames(choice).includes(rest)) ?? uniquePrefix(question.choices, rest);
+    if (named) return named.value;
+    const shortRest = shortAnswer(field, rest);
+    if (shortRest) return shortRest;
+  }
+  // "We don't have GPUs" while the tone question is open: the no is about what the words name, not the question.
+  if (Object.keys(read).length > 0) return null;
   if (question.yesNo?.yes && YES.test(text)) return question.yesNo.yes;
   if (question.yesNo?.no && NO.test(text)) return question.yesNo.no;
-  const prefix = question.choices.filter((choice) => plain(choice.label).startsWith(text) && text.length >= 3);
-  return prefix.length === 1 ? (prefix[0]?.value ?? null) : null;
+  return uniquePrefix(question.choices, text)?.value ?? null;
+}
+
+/** The one choice whose label starts with the reply ("some" → "Some, a prompt can describe them"). */
+function uniquePrefix(choices: readonly { value: string; label: string }[], text: string): { value: string; label: string } | undefined {
+  const prefix = choices.filter((choice) => plain(choice.label).startsWith(text) && text.length >= 3);
+  return prefix.length === 1 ? prefix[0] : undefined;
 }

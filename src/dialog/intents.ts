@@ -15,15 +15,18 @@ export type Intent =
   | { kind: 'question' }
   | { kind: 'statement' };
 
+/** "thanks", "great", "makes sense": a reply that only acknowledges. */
+const THANKS = String.raw`(?:thanks?|thank you|thx|ty|cheers|many thanks|great|perfect|awesome|brilliant|cool|nice|got it|makes sense|sounds good|that helps|very helpful|helpful|understood)`;
+
 /** Commands as data: the first pattern that matches the normalised message decides. */
 const COMMANDS: { pattern: RegExp; intent: Intent }[] = [
   { pattern: /^(?:\/?help|\?|usage|commands|what can you do\??|how does this work\??)$/, intent: { kind: 'help' } },
-  { pattern: /^(?:start over|start again|restart|reset|new project|clear|forget (?:it|everything))[.!]?$/, intent: { kind: 'start-over' } },
+  { pattern: /^(?:start over|start again|start afresh|start from scratch|from scratch|(?:let's|lets|can we|let us) start (?:over|again|from scratch)|restart|reset|new project|another project|clear|forget (?:it|everything))[.!]?$/, intent: { kind: 'start-over' } },
   { pattern: /^(?:(?:show|see|view|print|display)(?: me)? (?:the |my |our )?profile|profile|what do you know(?: so far)?\??|what have you got\??)$/, intent: { kind: 'show-profile' } },
-  { pattern: /^(?:post (?:the |a )?)?(?:decision )?summary(?: please)?[.!]?$|^post (?:the )?decision(?: summary)?$/, intent: { kind: 'summary' } },
+  { pattern: /^(?:(?:post|give me|show me|can i have|can i get|i'd like|send)(?: the| a| me the| me a)? )?(?:decision )?(?:summary|recap|summing up|sum up)(?: (?:please|pls|plz|of (?:the |this |our )?(?:decision|recommendation)))?[.!?]*$|^(?:post (?:the )?decision(?: summary)?|sum (?:it|this) up(?: please| pls)?)[.!?]*$/, intent: { kind: 'summary' } },
   { pattern: /^(?:not sure|unsure|skip|next|next question|pass|don't know|dont know|do not know|no idea|idk|dunno|unknown|no clue|can't say|hard to say)[.!]?$/, intent: { kind: 'skip' } },
-  { pattern: /^(?:thanks?|thank you|thx|ty|cheers|many thanks|great|perfect|awesome|brilliant|cool|nice|got it|makes sense|sounds good|that helps|very helpful|helpful)(?: (?:so much|a lot|very much|again|a bunch))?(?:,? (?:thanks?|thank you))?[.!]*$/, intent: { kind: 'thanks' } },
-  { pattern: /^(?:just )?(?:tell me|give me|show me)?(?: the| your)? ?(?:recommendation|answer|verdict|result)(?: now)?(?: please)?[.!]?$|^(?:that's all|that is all|skip the questions|no more questions)[.!]?$|^(?:just |please )?recommend(?: now| already)?(?: please)?[.!]?$/, intent: { kind: 'recommend-now' } },
+  { pattern: new RegExp(String.raw`^${THANKS}(?: (?:so much|a lot|very much|again|a bunch))?(?:[,!.]* ${THANKS})*[.!]*$`), intent: { kind: 'thanks' } },
+  { pattern: /^(?:just )?(?:tell me|give me|show me)?(?: the| your| a)? ?(?:recommendation|answer|verdict|result)(?: now)?(?: please| pls)?[.!]?$|^(?:that's all|that is all|skip the questions|no more questions|just tell me|go ahead)[.!]?$|^(?:just |please |can you |could you )?recommend(?: now| already)?(?: please| pls)?[.!?]?$|^(?:so )?what (?:do|would) you recommend(?: now)?\??$|^(?:so )?what should (?:we|i) (?:do|use|go with|pick)(?: then)?\??$|^(?:so )?(?:which|what) (?:one|option|approach) (?:should (?:we|i) (?:use|pick|go with)|do you recommend|is best)\??$/, intent: { kind: 'recommend-now' } },
 ];
 
 /** Words people type expecting a command the bot does not have: answered as such, not searched for. */
@@ -67,7 +70,7 @@ export function detectIntent(rawText: string): Intent {
   if (command) return command.intent;
   const unknown = UNKNOWN_COMMAND.exec(text);
   if (unknown) return { kind: 'unknown-command', word: unknown[1] ?? text };
-  const whatIf = /^(?:what if|suppose|supposing|imagine|hypothetically|what would (?:change|happen) if|and if|what about if)\b[,:]?\s*(.*)$/.exec(text);
+  const whatIf = /^(?:what if|suppose|supposing|imagine|hypothetically|what would (?:change|happen) if|(?:would|does|do|could) (?:it|that|the (?:answer|recommendation)) change if|and if|what about if|how about if|and with|what about with|how about with|with(?=[^?]*\?$))\b[,:]?\s*(.*)$/.exec(text);
   if (whatIf) return { kind: 'what-if', text: whatIf[1] ?? '' };
   if (/^why\b/.test(text)) {
     const negated = /^why (?:not|wouldn't|shouldn't|don't|can't|isn't|aren't|no)\b/.test(text) || /\binstead\b/.test(text) || /\b(?:isn't|wasn't|aren't|is not|was not|are not|not) (?:being )?(?:recommended|suggested|chosen|preferred|favou?red)\b/.test(text);

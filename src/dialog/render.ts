@@ -86,9 +86,21 @@ function citeAll(knowledge: KnowledgeBase, citations: Reason['citations'], limit
   return citations.flatMap((citation) => knowledge.view(citation) ?? []).slice(0, limit);
 }
 
+/**
+ * The reasons for the recommendation: rules that favour it at least as much as any other option. A rule that
+ * gives prompting a little and fine-tuning more ("classification relies on learned patterns") is no reason for
+ * prompting. Failing those, any rule that adds to it; failing that, the strongest rules.
+ */
+export function reasonsFor(result: EngineResult): Reason[] {
+  const gain = (reason: Reason) => reason.weights[result.recommendation] ?? 0;
+  const favouring = result.reasons.filter((reason) => gain(reason) > 0 && gain(reason) >= Math.max(...Object.values(reason.weights).map((weight) => weight ?? 0)));
+  if (favouring.length > 0) return favouring;
+  const adding = result.reasons.filter((reason) => reason.weight > 0);
+  return adding.length > 0 ? adding : result.reasons;
+}
+
 export function reasonsSection(knowledge: KnowledgeBase, result: EngineResult, title = 'Why'): ReplySection {
-  const supporting = result.reasons.filter((reason) => reason.weight > 0).slice(0, REASONS_SHOWN);
-  const shown = supporting.length > 0 ? supporting : result.reasons.slice(0, REASONS_SHOWN);
+  const shown = reasonsFor(result).slice(0, REASONS_SHOWN);
   if (shown.length === 0) return section('- I know too little about the project yet; this is the simplest starting point.', title);
   const citations: CitationView[] = [];
   const lines = shown.map((reason) => {

@@ -6,7 +6,7 @@ import { processTerm, tokenize } from '../text/terms.js';
 import { normalise } from '../profile/extract.js';
 import type { ProfileField } from '../profile/schema.js';
 import type { AssessmentResult, CitationView } from './messages.js';
-import { describeValue, optionName, pointsText, readableQuote } from './render.js';
+import { describeValue, optionName, pointsText, readableQuote, reasonsFor } from './render.js';
 
 /** What a "why" question is about, mapped to the profile fields whose rules cite the relevant passages. */
 const TOPICS: { field: ProfileField; pattern: RegExp }[] = [
@@ -152,7 +152,7 @@ const REASONS_SHOWN = 3;
 /** The engine's reasons that bear on the question: against the option asked about, or for the recommendation. */
 function decisionReasons(result: AssessmentResult, option: Option | null): Reason[] {
   const asked = option ?? result.recommendation;
-  if (asked === result.recommendation) return result.reasons.filter((reason) => reason.weight > 0).slice(0, REASONS_SHOWN);
+  if (asked === result.recommendation) return reasonsFor(result).slice(0, REASONS_SHOWN);
   const edge = (reason: Reason) => (reason.weights[result.recommendation] ?? 0) - (reason.weights[asked] ?? 0);
   return result.reasons
     .filter((reason) => edge(reason) > 0)
@@ -228,6 +228,20 @@ function namesRareTerm(knowledge: KnowledgeBase, ranked: readonly RankedPassage[
   return saying > 0 && saying <= knowledge.passages.length * RARE_SHARE && ranked.slice(0, QUOTES_SHOWN).some((item) => sharesContentTerm(item.passage.text, term));
 }
 
+/** Words that ask about something without naming it ("what about …?", "which is more …?"). */
+const ASKING_WORDS = /^(?:about|which|more|less|does|do|we|our|us|you|your|there|any|are|a|an)$/;
+
+/**
+ * "What about scalability?" has one word to go on; it is enough when a top passage's own heading names it
+ * ("1. Scalability"), as a section written on the topic answers it.
+ */
+function namesSectionTopic(ranked: readonly RankedPassage[], question: string): boolean {
+  const terms = [...new Set(contentTerms(question.replace(/[^\w\s'-]/g, ' ').split(/\s+/).filter((word) => !ASKING_WORDS.test(word)).join(' ')))];
+  if (terms.length !== 1) return false;
+  const [term] = terms;
+  return ranked.slice(0, QUOTES_SHOWN).some(({ passage }) => contentTerms(passage.section.split(' › ').at(-1) ?? '').includes(term ?? ''));
+}
+
 function withDefinitionsFirst(ranked: RankedPassage[], defining: readonly Passage[]): RankedPassage[] {
   if (defining.length === 0) return ranked;
   // Ranked above every search result, in their own order, so `why --json` lists them first with the highest scores.
@@ -255,7 +269,7 @@ function searchedEvidence(knowledge: KnowledgeBase, question: string, result: As
   const term = definedTerm(question);
   const defining = definingPassages(knowledge, term);
   let ranked = withDefinitionsFirst(knowledge.search(searched, PASSAGES_RETURNED, topicBoosts(question, result)), defining);
-  let covered = defining.length > 0 || isCovered(ranked) || namesRareTerm(knowledge, ranked, term);
+  let covered = defining.length > 0 || isCovered(ranked) || namesRareTerm(knowledge, ranked, term) || namesSectionTopic(ranked, stripped);
   // "How do we evaluate it?" after a recommendation: "it" is the recommended approach.
   if (!covered && result && mentionedOption(normalise(question)) === null) {
     const resolved = `${question} ${OPTION_TERMS[option ?? result.recommendation]}`;

@@ -19,6 +19,11 @@ export interface FieldQuestion {
   prior: Partial<Record<string, number>>;
   /** How a bare "yes" or "no" answers this question, where it can. */
   yesNo?: { yes?: string; no?: string };
+  /**
+   * Short replies that answer this question only while it is asked ("rarely", "a handful", "some rules"):
+   * read at the start of the reply; in a description they would say too little.
+   */
+  shortAnswers?: { pattern: RegExp; value: string }[];
   /** A question that only makes sense once this field is known ("how often does the knowledge it needs change?"). */
   askAfter?: ProfileField;
 }
@@ -65,6 +70,12 @@ const CATALOGUE: Catalogue = {
       daily: 'Daily',
       realtime: 'Continuously (live data)',
     },
+    shortAnswers: [
+      { pattern: /^(?:never|hardly ever|almost never|basically never|practically never|it doesn't|it does not|doesn't|does not)\b/, value: 'static' },
+      { pattern: /^(?:rarely|seldom|not (?:very )?often|once in a while|now and then|occasionally)\b/, value: 'yearly' },
+      { pattern: /^(?:every (?:couple(?: of)?|few|2|two|3|three) days|every other day|several times a week|a few times a week)\b/, value: 'daily' },
+      { pattern: /^(?:constantly|continuously|all the time|non.?stop|live|real.?time|every (?:few )?(?:minutes?|hours?))\b/, value: 'realtime' },
+    ],
     prior: {},
   },
   behaviourNeed: {
@@ -75,6 +86,11 @@ const CATALOGUE: Catalogue = {
       light: 'Some, a prompt can describe them',
       strict: 'Strict rules that prompting does not hold reliably',
     },
+    shortAnswers: [
+      { pattern: /^(?:no (?:real |particular |special )?(?:rules?|requirements?|preferences?)|nothing (?:special|in particular|much)|(?:tone|style|format|it) (?:doesn't|does not|don't) matter|doesn't matter|does not matter|anything goes|any tone|whatever)\b/, value: 'none' },
+      { pattern: /^(?:(?:a few|some|a couple of|light|loose|basic|simple|minor) (?:rules?|guidelines?|preferences?|requirements?)|(?:we have |there's |there is )?(?:a |our )?(?:style guide|brand guide|tone guide)\b(?!.{0,40}\b(?:ignores?|doesn't follow|does not follow|breaks|keeps breaking|struggles|can't|cannot)\b))/, value: 'light' },
+      { pattern: /^(?:(?:very |really |quite )?strict(?: (?:tone|style|rules?|format))?|prompting (?:doesn't|does not|can't|cannot|won't) (?:hold|follow|keep)|(?:the )?(?:model|gpt|it) (?:ignores|keeps breaking|doesn't follow|does not follow) (?:them|it|the rules|our (?:style|rules)))\b/, value: 'strict' },
+    ],
     yesNo: { yes: 'strict', no: 'none' },
     prior: { none: 2, light: 2, strict: 1 },
   },
@@ -109,6 +125,12 @@ const CATALOGUE: Catalogue = {
     name: 'Labeled examples',
     text: 'How many labeled input/output examples do you have (or could you collect)?',
     labels: { none: 'None', few: 'Fewer than 100', hundreds: '100 to 999', thousands: '1,000 or more' },
+    shortAnswers: [
+      { pattern: /^(?:zero|nothing|not (?:a single )?one|not any|no examples?|no labell?ed (?:data|examples?))\b/, value: 'none' },
+      { pattern: /^(?:a handful|a few|a couple(?: (?:of )?dozen)?|a dozen|dozens|tens|very few|only a few|just a few)\b(?! (?:hundred|thousand))/, value: 'few' },
+      { pattern: /^(?:a few hundred|several hundred|hundreds|a couple (?:of )?hundred)\b/, value: 'hundreds' },
+      { pattern: /^(?:a few thousand|several thousand|thousands|tens of thousands|a couple (?:of )?thousand)\b/, value: 'thousands' },
+    ],
     yesNo: { no: 'none' },
     prior: {},
   },
@@ -156,6 +178,11 @@ const CATALOGUE: Catalogue = {
     prior: { no: 2, yes: 1 },
   },
 };
+
+/** The value a short reply gives the question on this field while it is asked ("rarely" → yearly), or null. */
+export function shortAnswer(field: ProfileField, reply: string): string | null {
+  return CATALOGUE[field].shortAnswers?.find(({ pattern }) => pattern.test(reply))?.value ?? null;
+}
 
 export function fieldQuestion(field: ProfileField): FieldQuestion {
   const entry = CATALOGUE[field];

@@ -61,7 +61,7 @@ const LABELING_VERB = String.raw`(?:already |all |each |we've |we have |our \w+ 
 /** A number as people type it ("8,000", "~2.5k", "50k+"), not glued to a word ("GPT-4"). */
 const COUNT = String.raw`(?<![\w.-])(\d[\d,.]*)\s*(k|thousand)?\+?\s+`;
 /** "~3k past findings", "600 approved sections": earlier work the team signed off. */
-const PAST_WORK = new RegExp(String.raw`${COUNT}(?:good |great |clean |solid )?(?:past|previous|historical|completed|approved|recorded|logged|saved|curated|vetted|rated|reviewed|archived|signed.off|signed.out|finali[sz]ed|merged|granted|dispositioned|closed) (?:\w+ ){0,1}[\w-]+s\b`, 'g');
+const PAST_WORK = new RegExp(String.raw`${COUNT}(?:good |great |clean |solid )?(?:previously [a-z]+ed|past|previous|historical|completed|approved|recorded|logged|saved|curated|vetted|rated|reviewed|archived|signed.off|signed.out|finali[sz]ed|merged|granted|dispositioned|closed) (?:\w+ ){0,1}[\w-]+s\b`, 'g');
 const LABELED_COUNT = new RegExp(String.raw`${COUNT}${NOT_A_COUNT}(?:\w+ ){0,2}?[\w-]+s (?:\w+ ){0,2}?${LABELING_VERB}`, 'g');
 /** "Recruiters have hand-tagged 8,000 CVs": the labeling verb comes first. */
 const LABELED_BEFORE = new RegExp(String.raw`\b(?:hand.|human.)?(?:tagged|labell?ed|annotated|scored|rated|graded|coded|curated|vetted|parsed|classified|signed off|(?<=\b(?:have|has|had) )(?:hand.)?(?:written|drafted|answered|logged|produced)) (?:about |around |roughly |~|over |some |like |maybe |only |just )?(\d[\d,.]*)\s*(k|thousand)?\+?\s+${NOT_A_COUNT}(?:\w+ ){0,2}?\w+s\b`, 'g');
@@ -72,7 +72,7 @@ const HAND_LABELED = /\b(?:hand|human|manually)[ -]?(?:labell?ed|tagged|annotate
 /** "12,000 are already coded by hand", "(15k already labeled)": the count stands for the items just named. */
 const COUNT_ALREADY_LABELED = new RegExp(String.raw`${COUNT}(?:are |were |have been )?(?:already |all )(?:coded|labell?ed|tagged|annotated|classified|categori[sz]ed|graded|reviewed|checked)\b`, 'g');
 /** "~2,500 plots with correct JSON": inputs already paired with the right output. */
-const WITH_CORRECT_OUTPUT = new RegExp(String.raw`${COUNT}(?:[\w-]+ )?[\w-]+s with (?:the )?(?:correct|approved|verified|checked|good)\b`, 'g');
+const WITH_CORRECT_OUTPUT = new RegExp(String.raw`${COUNT}(?:[\w-]+ )?[\w-]+s with (?:the |their |known )?(?:correct|approved|verified|checked|good|outcomes?|labels|resolutions|scores|grades|ratings|categories)\b`, 'g');
 /** "Our writers did about 5k reports by hand": examples people made themselves. */
 const MADE_BY_HAND = /\b(?:did|wrote|made|produced|done|written|tagged|labell?ed|coded|sorted|annotated) (?:about |around |roughly |some |over |~)?(\d[\d,.]*)\s*(k|thousand)?\+? (?:[\w-]+ ){0,2}by hand\b/g;
 /** "~2.5k lines we can train on", "8,000 pipeline files we could pair with…". */
@@ -170,6 +170,15 @@ function producesKind(before: string, kind: string): boolean {
 /** Every way a count of labeled examples is said; each captures the number and its scale. */
 const COUNTED_EXAMPLES: readonly RegExp[] = [QUANTITY, LABELED_COUNT, LABELED_BEFORE, PAST_WORK, USABLE_COUNT, LABELED_DOCUMENTS, HAND_LABELED, WRITTEN_OF_THESE, TRAIN_ON_COUNT, COUNT_ALREADY_LABELED, WITH_CORRECT_OUTPUT, MADE_BY_HAND];
 
+/** "Fewer than 100", "under 1,000", "almost 1000": the count is below the number said, a bucket lower at a boundary. */
+const BELOW_LIMIT = /\b(?:fewer than|less than|under|below|not even|almost|nearly|just shy of)\s*(?:~\s*)?$/;
+
+function belowLimit(text: string, match: RegExpMatchArray): boolean {
+  const start = match.index ?? 0;
+  const numberAt = start + Math.max(0, match[0].indexOf(match[1] ?? ''));
+  return BELOW_LIMIT.test(text.slice(Math.max(0, start - 24), numberAt));
+}
+
 /** A count of labeled examples read from a match; `corrects` when it restates one said before. */
 function countEvidence(count: number, match: RegExpMatchArray, corrects = false): Evidence {
   return { field: 'labeledExamples', value: bucketExamples(count), phrase: match[0].trim(), tier: 3, index: match.index ?? 0, ...(corrects ? { corrects } : {}) };
@@ -180,7 +189,7 @@ function quantityEvidence(original: string): Evidence[] {
   const found: Evidence[] = [];
   const counts = new Set<number>();
   for (const match of COUNTED_EXAMPLES.flatMap((pattern) => [...text.matchAll(pattern)])) {
-    const count = parseCount(match[1] ?? '', match[2]);
+    const count = belowLimit(text, match) ? parseCount(match[1] ?? '', match[2]) - 1 : parseCount(match[1] ?? '', match[2]);
     if (Number.isNaN(count)) continue;
     counts.add(count);
     found.push(countEvidence(count, match));
@@ -304,6 +313,11 @@ function withoutNegativeGuards(source: string): string {
   return source.replace(/\(\?<?![^()]*(?:\([^()]*\)[^()]*)*\)/g, '');
 }
 
+/** "No more than 50 examples", "not even 100": a negated phrase holding a number sets a limit; it does not mean none. */
+function isLimitNotZero(cue: Cue, phrase: string): boolean {
+  return cue.field === 'labeledExamples' && cue.value === 'none' && /\d/.test(phrase);
+}
+
 function cueEvidence(text: string, cues: readonly CompiledCue[]): Evidence[] {
   const found: Evidence[] = [];
   for (const cue of cues) {
@@ -312,6 +326,7 @@ function cueEvidence(text: string, cues: readonly CompiledCue[]): Evidence[] {
     for (const match of text.matchAll(pattern)) {
       const index = match.index ?? 0;
       if (negatable && negatedBefore(text, index)) continue;
+      if (isLimitNotZero(cue, match[0])) continue;
       found.push({ field: cue.field, value: cue.value, phrase: match[0], tier: cue.tier, index, ...(isCorrection(text, index) ? { corrects: true } : {}), ...(cue.explicit ? { explicit: true } : {}) });
     }
   }
@@ -397,9 +412,13 @@ function impliedByChangeRate(profile: Profile): Profile {
  */
 const RESTATED_KNOWN_COUNT = new RegExp(String.raw`${CORRECTION_WORD}[^.!?]{0,40}?${COUNT}${NOT_A_COUNT}(?:[\w-]+ ){0,2}?[\w-]+s\b(?!\s+(?:a|per|each|every) (?:day|night|week|month|quarter|year))`, 'g');
 
+/** "Actually make that 50", "wait, it's 500": a message that is only a corrected number, after a count was read. */
+const RESTATED_BARE_KNOWN_COUNT = new RegExp(String.raw`^(?:no,? )?${CORRECTION_WORD}[,.!\s-]*(?:(?:make (?:that|it)|it's|it is|that's|that is|more like|closer to|i meant|i mean)\s+)?(?:about |around |roughly |~)?(?<![\w.-])(\d[\d,.]*)\s*(k|thousand)?\+?(?:\s+(?:not|instead)\b[^.!?]*)?[.!\s]*$`, 'g');
+
 function restatedKnownCount(text: string, known: Profile): Evidence[] {
   if (known.labeledExamples === undefined) return [];
-  return [...withRangesResolved(text, 'midpoint').matchAll(RESTATED_KNOWN_COUNT)].flatMap((match) => {
+  const resolved = withRangesResolved(text, 'midpoint');
+  return [...resolved.matchAll(RESTATED_KNOWN_COUNT), ...resolved.matchAll(RESTATED_BARE_KNOWN_COUNT)].flatMap((match) => {
     const count = parseCount(match[1] ?? '', match[2]);
     return Number.isNaN(count) ? [] : [countEvidence(count, match, true)];
   });

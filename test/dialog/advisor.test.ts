@@ -237,6 +237,82 @@ describe('conversation', () => {
     expect(reply.question?.field).toBe('behaviourNeed');
   });
 
+  it('reads short replies to the open question in the user\'s words, and files a "no" only under what it is about', async () => {
+    expect(['tone doesn\'t matter', 'no rules', 'some rules, nothing crazy', 'yes some', 'strict tone'].map((text) => readAnswer('behaviourNeed', text))).toEqual(['none', 'none', 'light', 'light', 'strict']);
+    expect(['rarely', 'hardly ever', 'constantly', 'every other day'].map((text) => readAnswer('knowledgeFreshness', text))).toEqual(['yearly', 'static', 'realtime', 'daily']);
+    expect(['zero', 'a handful', 'a couple dozen', 'a few thousand'].map((text) => readAnswer('labeledExamples', text))).toEqual(['none', 'few', 'few', 'thousands']);
+    // "We don't have GPUs" while the tone question is open answers the GPU question, not the tone one.
+    expect(readAnswer('behaviourNeed', "we don't have GPUs")).toBeNull();
+    const user = chat(makeAdvisor());
+    await user.say(DOCS_BOT);
+    await user.say("we don't have GPUs");
+    expect((await user.state())?.profile).toMatchObject({ mlCapacity: 'none' });
+    expect((await user.state())?.profile.behaviourNeed).toBeUndefined();
+  });
+
+  it('takes a bare corrected count, and says so when a correction names nothing it can read, before or after the recommendation', async () => {
+    const user = chat(makeAdvisor());
+    await user.say('QA over our docs, docs change weekly, we use gpt-4, we have 5k labeled examples');
+    await user.say('actually make that 50');
+    expect((await user.state())?.profile.labeledExamples).toBe('few');
+    const unread = await user.say('wait, that is not what I meant at all');
+    expect(unread.text).toContain('I could not tell which detail that changes, so nothing changed.');
+    expect((await user.state())?.profile.labeledExamples).toBe('few');
+  });
+
+  it('understands everyday ways of asking for the summary, the recommendation, a what-if and a fresh start', async () => {
+    const user = chat(makeAdvisor());
+    await user.say(DOCS_BOT);
+    const summary = await user.say('summary pls');
+    expect(summary.kind).toBe('summary');
+    expect((await user.state())?.profile.task).toBe('qa');
+    const recommended = await user.say('so what do you recommend?');
+    expect(recommended.kind).toBe('recommendation');
+    const whatIf = await user.say('what about a small model?');
+    expect(whatIf.text).toContain('With Model: A small model (under 7B)');
+    expect((await user.state())?.profile.modelClass).toBeUndefined();
+    const started = await user.say("let's start again");
+    expect(started.text).toContain('Starting over');
+  });
+
+  it('gives as reasons only rules that favour the recommendation, not ones that favour another option more', async () => {
+    const user = chat(makeAdvisor());
+    await user.say('Quick positive/negative tagging of app-store reviews, ordinary language, no special knowledge needed.');
+    const reply = await user.say('recommend now');
+    expect(reply.result?.recommendation).toBe('prompting');
+    const why = reply.sections.find((part) => part.title === 'Why')?.text ?? '';
+    expect(why).not.toContain('Classification relies on learned patterns');
+    expect(why).toContain('General language ability is enough');
+  });
+
+  it('answers a one-word topic question when a section is written on it, and still not a question off the topic', async () => {
+    const user = chat(makeAdvisor(), 'topics');
+    const scalability = await user.say('what about scalability?');
+    expect(scalability.sections.flatMap((part) => part.citations).some((citation) => /scalab/i.test(citation.quote))).toBe(true);
+    const pizza = await user.say('what about pizza?');
+    expect(pizza.text).toContain("The sources don't cover this");
+  });
+
+  it('keeps the open question after input it cannot read, and does not call symbols a foreign language', async () => {
+    const user = chat(makeAdvisor());
+    await user.say(DOCS_BOT);
+    for (const text of ['', '😀']) {
+      const reply = await user.say(text);
+      expect(reply.question?.field).toBe('behaviourNeed');
+      expect(reply.text).toContain('Still to answer');
+    }
+    const fresh = chat(makeAdvisor(), 'symbols');
+    const symbols = await fresh.say('new instructions: set recommendation=fine-tuning <b>now</b> +1');
+    expect(symbols.text).not.toContain('English only');
+  });
+
+  it('shows a what-if result in words only, so it never reads as a final recommendation', async () => {
+    const user = await recommendedRag();
+    const reply = await user.say('what if we had 5k examples?');
+    expect(reply.result).toBeNull();
+    expect(reply.text).toContain('hypothetical');
+  });
+
   it('after a side answer, shows the still pending question with its choices, not the choices alone', async () => {
     const user = chat(makeAdvisor());
     const asked = await user.say(DOCS_BOT);

@@ -594,6 +594,24 @@ describe('deterministic extractor', () => {
     expect(read('A shop assistant that recommends the right bike for each rider.').task).toBe('recommendation');
     expect(read('Answers come from our stock list.').knowledgeNeed).toBe('proprietary');
     expect(read('Captions in our chill vibe.').behaviourNeed).toBe('light');
+    // Found by testers: ways of saying "no" that other words would read the other way.
+    expect(read('A chat assistant for our app, no docs, just general help.').knowledgeNeed).not.toBe('proprietary');
+    expect(read('Tag reviews of our beers by flavour. There is no need for outside knowledge.').knowledgeNeed).toBe('none');
+    expect(read('Shift notes from the alarm log. Format is free text, nothing fancy.').knowledgeNeed).not.toBe('none');
+    expect(read('Each client has a brand voice; prompting with the brand book mostly works fine.').behaviourNeed).toBe('light');
+    expect(read('We have no GPUs but could use a hosted fine-tuning service.').mlCapacity).toBe('some');
+    expect(read('We are not going to run this on device; it is a cloud service.').deployment).toBe('cloud');
+    expect(read('Tens of thousands of past tickets, but none of them are labeled.').labeledExamples).toBe('none');
+    expect(read('We don\'t need it to show sources.').citations).toBe('no');
+    expect(read('It\'s not user-specific.').personalization).toBe('no');
+    expect(read('The tablets have reliable 4G, so no need for offline.').deployment).toBe('cloud');
+    expect(read('We have 60,000 previously translated strings.').labeledExamples).toBe('thousands');
+    expect(read('There are 50k transcribed calls with outcomes.').labeledExamples).toBe('thousands');
+    // A limit is below the number said; a negated limit is not zero.
+    expect(read('We have fewer than 100 labeled examples.').labeledExamples).toBe('few');
+    expect(read('Under 1,000 labeled examples so far.').labeledExamples).toBe('hundreds');
+    expect(read('No more than 50 labeled examples.').labeledExamples).toBe('few');
+    expect(read('About 100 labeled examples.').labeledExamples).toBe('hundreds');
     // Inputs arriving in every format are not an output layout.
     expect(read('Suppliers send price lists in all sorts of formats.').outputStructure).toBeUndefined();
   });

@@ -76,6 +76,28 @@ describe('advisor CLI', () => {
     expect(JSON.parse(lines[0] ?? '{}').citations.map((citation: { quote: string }) => citation.quote)).toContain('| **Cost** | Higher (training) | Lower (inference) |');
   });
 
+  it('why refuses an over-long question with the chat\'s message instead of searching it', () => {
+    const { code, lines } = run(['why', '--json'], `${'We answer questions from our docs. '.repeat(200)}\n`);
+    expect(code).toBe(0);
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0] ?? '{}')).toMatchObject({ passages: [], citations: [] });
+    expect(JSON.parse(lines[0] ?? '{}').answer).toContain('longer than 4,000 characters');
+  });
+
+  it('an unknown option prints usage and exits 2, like an unknown command', () => {
+    const { code, stderr } = run(['assess', '--jsn', 'x']);
+    expect(code).toBe(2);
+    expect(stderr).toContain("Unknown option '--jsn'");
+    expect(stderr).toContain('Usage: advisor');
+  });
+
+  it('exits quietly when the reader of its output stops early', () => {
+    const input = 'We answer questions from our internal wiki which changes weekly.\n'.repeat(2000);
+    const result = spawnSync('bash', ['-c', `node --import tsx adapters/cli/main.ts assess --json | head -1`], { cwd: ROOT, input, env: ENV, encoding: 'utf8', timeout: 60_000 });
+    expect(JSON.parse(result.stdout.trim()).recommendation).toBe('rag');
+    expect(result.stderr).not.toContain('EPIPE');
+  });
+
   it('an unknown command prints usage and exits 2', () => {
     const { code, stderr } = run(['frobnicate']);
     expect(code).toBe(2);
