@@ -290,7 +290,9 @@ export class Advisor {
     const extraction = await this.extract(message.text, pending, state.profile);
     // A question asked outright is answered by the user's words, never by a guess from the rest of the message.
     const guessedPending = pending !== null && (extraction.inferred ?? []).includes(pending);
-    const extracted = guessedPending ? withoutField(extraction.profile, pending) : extraction.profile;
+    const asked = guessedPending ? withoutField(extraction.profile, pending) : extraction.profile;
+    // "We have 800 question/SQL pairs" mentions questions; it does not change what the model mainly does.
+    const extracted = pending !== 'task' && state.profile.task !== undefined && !restatesTask(extraction) ? withoutField(asked, 'task') : asked;
     const answered = pending ? (readAnswer(pending, message.text) ?? profileValue(extracted, pending)) : undefined;
     const updates: Profile = { ...extracted, ...(pending && answered ? { [pending]: answered } : {}) };
     const changed = PROFILE_FIELDS.filter((field) => profileValue(updates, field) !== undefined && profileValue(updates, field) !== profileValue(state.profile, field));
@@ -554,6 +556,11 @@ export class Advisor {
 function changedFields(profile: Profile, text: string): ProfileField[] {
   const read = profileFromDeterministic(text);
   return (Object.keys(read) as ProfileField[]).filter((field) => profileValue(read, field) !== profileValue(profile, field));
+}
+
+/** Whether a message says outright what the model mainly does, or corrects it; a passing mention does not. */
+function restatesTask(extraction: Extraction): boolean {
+  return extraction.evidence.some((item) => item.field === 'task' && (item.tier >= 3 || item.corrects === true));
 }
 
 /** The second-best option (ties broken as the engine breaks them) and how far behind it is, to one decimal. */

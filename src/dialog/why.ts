@@ -208,6 +208,15 @@ function engineLines(result: AssessmentResult, option: Option | null, negated: b
   return [head, ...lines];
 }
 
+const NEGATED = /\b(?:not|no|isn't|wasn't|aren't|wouldn't|shouldn't|don't)\b|n't\b|\binstead\b/;
+/** What to search for when asked why an option, with no project: the sources' own case for it. */
+const CASE_FOR: Record<Option, string> = {
+  rag: 'when to choose RAG advantages over fine-tuning',
+  'fine-tuning': 'use fine-tuning when consistent style tone format domain terminology',
+  hybrid: 'hybrid approaches combine fine-tuning and RAG',
+  prompting: 'off-the-shelf model as-is works better than fine-tuning or RAG',
+};
+
 /** The words the documents use for each option, to stand in for "it" in a follow-up question. */
 const OPTION_TERMS: Record<Option, string> = { rag: 'RAG retrieval', 'fine-tuning': 'fine-tuning', hybrid: 'hybrid RAG fine-tuning', prompting: 'off-the-shelf model' };
 
@@ -265,7 +274,10 @@ interface Evidence {
 /** The passages a search for the question finds, each quoted for it; definitions first for "what is X?". */
 function searchedEvidence(knowledge: KnowledgeBase, question: string, result: AssessmentResult | null, option: Option | null): Evidence {
   const stripped = withoutMetaPhrases(withoutOpener(normalise(question)));
-  const searched = hasContentTerms(stripped) ? stripped : question;
+  // "Why RAG?" with no project to explain: what the sources give as reasons to choose it.
+  const named = option ?? mentionedOption(normalise(question));
+  const caseFor = !result && named !== null && !NEGATED.test(normalise(question)) && asksOnlyAboutDecision(question) ? CASE_FOR[named] : null;
+  const searched = caseFor ?? (hasContentTerms(stripped) ? stripped : question);
   const term = definedTerm(question);
   const defining = definingPassages(knowledge, term);
   let ranked = withDefinitionsFirst(knowledge.search(searched, PASSAGES_RETURNED, topicBoosts(question, result)), defining);

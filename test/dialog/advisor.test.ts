@@ -313,6 +313,23 @@ describe('conversation', () => {
     expect(reply.text).toContain('hypothetical');
   });
 
+  it('keeps the main task through a passing mention of another, and changes it when the user corrects it', async () => {
+    const user = chat(makeAdvisor());
+    await user.say('We want a model that generates SQL from natural-language questions on our warehouse schema.');
+    expect((await user.state())?.profile.task).toBe('generation');
+    await user.say('we have 800 question/SQL pairs');
+    expect((await user.state())?.profile).toMatchObject({ task: 'generation', labeledExamples: 'hundreds' });
+    await user.say("actually it's more of a chatbot");
+    expect((await user.state())?.profile.task).toBe('chat');
+  });
+
+  it('answers "why RAG?" with no project from the sources\' case for it', async () => {
+    const user = chat(makeAdvisor(), 'case-for');
+    const reply = await user.say('why RAG?');
+    expect(reply.text).not.toContain("don't cover");
+    expect(reply.sections.flatMap((part) => part.citations).some((citation) => /When to Choose RAG|Use RAG when/.test(citation.section))).toBe(true);
+  });
+
   it('after a side answer, shows the still pending question with its choices, not the choices alone', async () => {
     const user = chat(makeAdvisor());
     const asked = await user.say(DOCS_BOT);
